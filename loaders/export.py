@@ -1,0 +1,56 @@
+"""Tables out: CSV files with the Atlas's column names, and Excel workbooks for people."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from loaders.atlas import Atlas
+
+_EXCEL_SHEET_CHARS = 31
+
+
+def write_csv_tables(atlas: Atlas, out: str | Path) -> list[Path]:
+    """Write `OUT/<table>.csv` for every table (UTF-8, a header row, DESIGN.md's column names)."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, table in atlas.tables().items():
+        path = out / f"{name}.csv"
+        path.write_bytes(csv_bytes(table))
+        written.append(path)
+    return written
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def readable_column(name: str) -> str:
+    """'initiative_id' -> 'Initiative id'."""
+    text = name.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def xlsx_bytes(tables: Mapping[str, pd.DataFrame]) -> bytes:
+    """One workbook, one sheet per table, readable headers, ids and URLs kept as text."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, table in tables.items():
+            sheet = readable_column(name)[:_EXCEL_SHEET_CHARS]
+            table.rename(columns=readable_column).to_excel(writer, sheet_name=sheet, index=False)
+            _fit_columns(writer.sheets[sheet], table)
+    return buffer.getvalue()
+
+
+def _fit_columns(sheet: object, table: pd.DataFrame) -> None:
+    from openpyxl.utils import get_column_letter
+
+    sample = table.head(200)
+    for index, column in enumerate(table.columns, start=1):
+        longest = max([len(readable_column(column))] + [len(str(v)) for v in sample[column].dropna()])
+        sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)  # type: ignore[attr-defined]
+    sheet.freeze_panes = "A2"  # type: ignore[attr-defined]

@@ -1,0 +1,45 @@
+"""From files to an Atlas: parse, validate record by record, cross-check, tag, tabulate."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from loaders.assemble import assemble
+from loaders.atlas import TABLES, Atlas, make_table
+from loaders.issues import Issue
+from loaders.limits import DEFAULT_LIMITS, Limits
+from loaders.records import FileRecords, open_file, validate_file
+from loaders.sources import SourceFile, read_folder
+
+
+def load_atlas(folder: str | Path, limits: Limits = DEFAULT_LIMITS) -> Atlas:
+    """Load a data folder; raises DataFolderError when `folder` is not one."""
+    folder = Path(folder)
+    files, issues = read_folder(folder, limits)
+    return build_atlas(files, issues, limits, source=str(folder))
+
+
+def build_atlas(
+    files: Iterable[SourceFile],
+    issues: Iterable[Issue] = (),
+    limits: Limits = DEFAULT_LIMITS,
+    source: str = "",
+) -> Atlas:
+    """An Atlas from file contents already in memory (a folder's, or an upload's)."""
+    all_issues = list(issues)
+    records: list[FileRecords] = []
+    for file in files:
+        context, fatal = open_file(file, limits)
+        if fatal is not None:
+            all_issues.append(fatal)
+            continue
+        assert context is not None
+        records.append(validate_file(context))
+    rows = assemble(records)
+    for record in records:
+        all_issues.extend(record.context.issues)
+    all_issues.sort(key=lambda i: (i.file, i.line, i.severity, i.path, i.message))
+    rows["issues"] = [(i.severity, i.file, i.line, i.path, i.message) for i in all_issues]
+    tables = {name: make_table(name, rows.get(name, [])) for name in TABLES}
+    return Atlas(**tables, source=source)

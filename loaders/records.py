@@ -1,0 +1,139 @@
+"""Schema validation of one parsed file, record by record: an error leaves out only its record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from loaders.issues import Issue, Severity, format_path
+from loaders.limits import Limits
+from loaders.messages import error_message
+from loaders.models import FILE_MODELS, City, Initiative, Partnership, Session, Theme, ThemesFile
+from loaders.sources import SourceFile
+from loaders.yaml_tree import ParsedYaml, Path, YamlFileError, parse_yaml
+
+ITEMS_KEY = {"themes": "themes", "city": "initiatives", "partnership": "sessions"}
+ITEM_MODELS: dict[str, type[BaseModel]] = {
+    "themes": Theme,
+    "city": Initiative,
+    "partnership": Session,
+}
+ITEM_NAMES = {"themes": "themes", "city": "initiatives", "partnership": "sessions"}
+
+
+class FileContext:
+    """One file's parse and issues; finds exact lines by re-parsing only when an issue needs one."""
+
+    def __init__(self, source: SourceFile, parsed: ParsedYaml, limits: Limits) -> None:
+        self.source = source
+        self.parsed = parsed
+        self.limits = limits
+        self.issues: list[Issue] = []
+
+    @property
+    def file(self) -> str:
+        return self.source.path
+
+    def line(self, loc: tuple[Any, ...]) -> int:
+        path = tuple(part for part in loc if part != "[key]")
+        if path not in self.parsed.lines and not self.parsed.all_lines:
+            self.parsed = parse_yaml(self.source.data, self.limits, all_lines=True)
+        return self.parsed.line_of(path)
+
+    def record_line(self, loc: Path) -> int:
+        """The line of a record (depth 2 or less), known without a re-parse."""
+        return self.parsed.line_of(loc)
+
+    def report(self, severity: Severity, loc: tuple[Any, ...], message: str) -> None:
+        self.issues.append(Issue(self.file, self.line(loc), severity, format_path(_clean(loc)), message))
+
+    def error(self, loc: tuple[Any, ...], message: str) -> None:
+        self.report("error", loc, message)
+
+    def warning(self, loc: tuple[Any, ...], message: str) -> None:
+        self.report("warning", loc, message)
+
+
+@dataclass
+class FileRecords:
+    """The valid part of one file: its header record and its valid items with their file index."""
+
+    context: FileContext
+    header: City | Partnership | ThemesFile | None
+    items: list[tuple[int, Any]] = field(default_factory=list)
+
+    @property
+    def file(self) -> str:
+        return self.context.file
+
+
+def open_file(source: SourceFile, limits: Limits) -> tuple[FileContext | None, Issue | None]:
+    """Parse a file; a file that cannot be parsed at all becomes one located error."""
+    try:
+        parsed = parse_yaml(source.data, limits)
+    except YamlFileError as exc:
+        return None, Issue(source.path, exc.line, "error", "(file)", exc.message)
+    return FileContext(source, parsed, limits), None
+
+
+def validate_file(context: FileContext) -> FileRecords:
+    """Validate against the file kind's model; report every error, keep every valid record."""
+    kind = context.source.kind
+    assert kind is not None
+    model = FILE_MODELS[kind]
+    data = context.parsed.data
+    try:
+        whole = model.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    else:
+        if not context.parsed.problems:
+            return FileRecords(context, whole, list(enumerate(getattr(whole, ITEMS_KEY[kind]))))
+        errors = []
+    return _partial(context, kind, model, data, errors)
+
+
+def _partial(
+    context: FileContext, kind: str, model: type[BaseModel], data: dict[str, Any], errors: list[Any]
+) -> FileRecords:
+    items_key = ITEMS_KEY[kind]
+    bad_items: set[int] = set()
+    header_ok = True
+    problem_paths = {problem.path for problem in context.parsed.problems}
+    for error in errors:
+        if _clean(error["loc"]) not in problem_paths:  # the YAML problem already explains it
+            context.error(error["loc"], error_message(error, model))
+    for problem in context.parsed.problems:
+        context.issues.append(
+            Issue(context.file, problem.line, "error", format_path(problem.path), problem.message)
+        )
+    for loc in [e["loc"] for e in errors] + [p.path for p in context.parsed.problems]:
+        index = _item_index(loc, items_key)
+        if index is None:
+            header_ok = header_ok and kind == "themes" and bool(loc) and loc[0] != items_key
+        else:
+            bad_items.add(index)
+    raw_items = data.get(items_key)
+    raw_items = raw_items if isinstance(raw_items, list) else []
+    if not header_ok:
+        kept = len(raw_items) - len(bad_items)
+        if kept > 0:
+            context.warning((), f"{kept} {ITEM_NAMES[kind]} not loaded because this record has errors")
+        return FileRecords(context, None, [])
+    item_model = ITEM_MODELS[kind]
+    items = [(i, item_model.model_validate(raw)) for i, raw in enumerate(raw_items) if i not in bad_items]
+    header_data = {k: v for k, v in data.items() if k in model.model_fields or k == items_key}
+    header = model.model_validate({**header_data, items_key: []})
+    return FileRecords(context, header, items)
+
+
+def _item_index(loc: tuple[Any, ...], items_key: str) -> int | None:
+    if len(loc) >= 2 and loc[0] == items_key and isinstance(loc[1], int):
+        return loc[1]
+    return None
+
+
+def _clean(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(part for part in loc if part != "[key]")

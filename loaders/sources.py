@@ -1,0 +1,105 @@
+"""Finding the data files of a folder: which file is which kind, read with size limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from loaders.issues import ROOT_PATH, Issue
+from loaders.limits import DEFAULT_LIMITS, Limits, oversize_message
+
+YAML_SUFFIXES = (".yaml", ".yml")
+KIND_FOLDERS = {"cities": "city", "partnerships": "partnership"}
+THEMES_NAMES = ("themes.yaml", "themes.yml")
+
+
+class DataFolderError(Exception):
+    """The path is not a data folder at all (no themes.yaml, cities/ or partnerships/)."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One data file's bytes; `path` is POSIX and relative to the data folder."""
+
+    path: str
+    data: bytes
+
+    @property
+    def kind(self) -> str | None:
+        return file_kind(self.path)
+
+    @property
+    def stem(self) -> str:
+        return PurePosixPath(self.path).stem
+
+
+def file_kind(path: str) -> str | None:
+    """'themes', 'city', 'partnership', or None for a file that is not a data file."""
+    parts = PurePosixPath(path).parts
+    if len(parts) == 1 and parts[0] in THEMES_NAMES:
+        return "themes"
+    if len(parts) == 2 and parts[0] in KIND_FOLDERS and parts[1].endswith(YAML_SUFFIXES):
+        return KIND_FOLDERS[parts[0]]
+    return None
+
+
+def is_data_folder(folder: Path) -> bool:
+    return folder.is_dir() and (
+        any((folder / name).is_file() for name in THEMES_NAMES)
+        or any((folder / name).is_dir() for name in KIND_FOLDERS)
+    )
+
+
+def data_paths(folder: Path) -> list[Path]:
+    """Every file the loader reads or reports on, in a stable order."""
+    if not is_data_folder(folder):
+        raise DataFolderError(
+            f"{folder} is not a data folder: it needs themes.yaml, cities/ or partnerships/"
+        )
+    paths = [folder / name for name in THEMES_NAMES if (folder / name).is_file()]
+    paths += sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix in YAML_SUFFIXES and p.name not in THEMES_NAMES
+    )
+    for sub in KIND_FOLDERS:
+        if (folder / sub).is_dir():
+            paths += sorted((folder / sub).iterdir())
+    return paths
+
+
+def read_folder(folder: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[list[SourceFile], list[Issue]]:
+    """Read the data files of `folder`; files that cannot be used become issues."""
+    files: list[SourceFile] = []
+    issues: list[Issue] = []
+    for path in data_paths(folder):
+        rel = path.relative_to(folder).as_posix()
+        skipped = _skip_reason(path, rel)
+        if skipped:
+            issues.append(Issue(rel, 1, "warning", ROOT_PATH, skipped))
+            continue
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            issues.append(Issue(rel, 1, "error", ROOT_PATH, oversize_message(size, limits)))
+            continue
+        try:
+            files.append(SourceFile(rel, path.read_bytes()))
+        except OSError as exc:
+            issues.append(Issue(rel, 1, "error", ROOT_PATH, f"cannot read the file: {exc.strerror}"))
+    if not any(f.kind == "themes" for f in files) and not any(i.file in THEMES_NAMES for i in issues):
+        issues.append(Issue("themes.yaml", 1, "error", ROOT_PATH, missing_themes_message()))
+    return files, issues
+
+
+def missing_themes_message() -> str:
+    return "themes.yaml is missing: no theme can be referenced or inferred"
+
+
+def _skip_reason(path: Path, rel: str) -> str | None:
+    if path.is_dir():
+        return "a folder inside a data folder is ignored"
+    if file_kind(rel) is not None:
+        return None
+    if path.suffix in YAML_SUFFIXES:
+        return "ignored: data files are themes.yaml, cities/<id>.yaml and partnerships/<id>.yaml"
+    return f"ignored: not a YAML file ({path.name})"
