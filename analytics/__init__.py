@@ -1,0 +1,1 @@
+"""Pure analytics over the Atlas: profiles, overlap, complementarity, matches, gaps, suggestions."""
