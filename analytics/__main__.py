@@ -22,7 +22,7 @@ from loaders.sources import DataFolderError
 EXIT_USAGE = 2
 
 
-class UnknownId(Exception):
+class UnknownIdError(Exception):
     pass
 
 
@@ -30,13 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         document = args.run(args)
-    except (UnknownId, DataFolderError) as exc:
+    except (UnknownIdError, DataFolderError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
         print(f"error: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
-    except Exception as exc:  # noqa: BLE001 - the contract is one line, never a traceback
+    except Exception as exc:  # the contract: one line, never a traceback
         print(f"internal error, please report it: {exc!r}", file=sys.stderr)
         return 1
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
@@ -76,7 +76,7 @@ def _require(kind: str, wanted: str, existing: list[str]) -> None:
     if wanted not in existing:
         options = closest(wanted, existing) or sorted(existing)[:3]
         hint = f"; closest: {', '.join(options)}" if options else f"; there are no {kind}s"
-        raise UnknownId(f"unknown {kind} '{wanted}'{hint}")
+        raise UnknownIdError(f"unknown {kind} '{wanted}'{hint}")
 
 
 def _pair(args: argparse.Namespace) -> dict:

@@ -72,9 +72,16 @@ def test_pair_scores_are_bounded_and_symmetric(atlas: Atlas) -> None:
     a, b = profiles.city_ids[0], profiles.city_ids[1]
     ab, ba = pair_overlap(profiles, a, b), pair_overlap(profiles, b, a)
     assert (ab.jaccard, ab.overlap, ab.cosine) == (ba.jaccard, ba.overlap, ba.cosine)
-    assert ab.shared == ba.shared and ab.only_a == ba.only_b
+    assert ab.shared == ba.shared
+    assert ab.only_a == ba.only_b
     for score in (ab.jaccard, ab.overlap, ab.cosine, complementarity(atlas, profiles, a, b).score):
         assert 0.0 <= score <= 1.0
+
+
+def _as_set(table: pd.DataFrame, first: str, second: str) -> set[tuple]:
+    return {
+        (r[first], r[second], r.shared_themes, round(r.score, 9), r.interest) for _, r in table.iterrows()
+    }
 
 
 @settings(max_examples=60, deadline=None)
@@ -84,11 +91,9 @@ def test_matches_are_the_same_pairs_from_either_side(atlas: Atlas) -> None:
     a, b = profiles.city_ids[0], profiles.city_ids[1]
     forward = initiative_matches(atlas, a, b)
     backward = initiative_matches(atlas, b, a)
-    as_set = lambda t, x, y: {
-        (r[x], r[y], r.shared_themes, round(r.score, 9), r.interest)  # noqa: E731
-        for _, r in t.iterrows()
-    }
-    assert as_set(forward, "initiative_a", "initiative_b") == as_set(backward, "initiative_b", "initiative_a")
+    assert _as_set(forward, "initiative_a", "initiative_b") == _as_set(
+        backward, "initiative_b", "initiative_a"
+    )
     assert forward["score"].between(0, 1).all()
     assert (forward["score"] >= forward["jaccard"]).all()
 

@@ -34,7 +34,7 @@ def test_pair_overlap_by_hand(profiles: Profiles) -> None:
     result = pair_overlap(profiles, "a", "b")
     # A = {mobility, parks, smes}, B = {mobility, smes}
     assert result.shared == ["mobility", "smes"]
-    assert result.only_a == ["parks"] and result.only_b == []
+    assert (result.only_a, result.only_b) == (["parks"], [])
     assert result.jaccard == pytest.approx(2 / 3)  # |A∩B| / |A∪B| = 2 / 3
     assert result.overlap == pytest.approx(1.0)  # |A∩B| / min(3, 2) = 2 / 2
     # cosine of (0,2,1,1) and (0,1,0,1): (2 + 1) / (√6 · √2)
