@@ -80,3 +80,22 @@ def initiative_matches(atlas: Atlas, city_a: str, city_b: str) -> pd.DataFrame:
         ["score", "n_shared", "initiative_a", "initiative_b"], ascending=[False, False, True, True]
     )
     return table.drop(columns="n_shared").reset_index(drop=True)
+
+
+def matches_for_initiative(atlas: Atlas, initiative_id: str, partner_ids: list[str]) -> pd.DataFrame:
+    """The initiative's matches in each partner city, best first, with a `partner` column."""
+    owner = atlas.initiatives.loc[atlas.initiatives["id"] == initiative_id, "city_id"]
+    if owner.empty:
+        return pd.DataFrame(columns=["partner", *MATCH_COLUMNS])
+    city = owner.iloc[0]
+    found = [
+        initiative_matches(atlas, city, partner)
+        .query("initiative_a == @initiative_id")
+        .assign(partner=partner)
+        for partner in partner_ids
+    ]
+    found = [table for table in found if not table.empty]
+    if not found:
+        return pd.DataFrame(columns=["partner", *MATCH_COLUMNS])
+    table = pd.concat(found, ignore_index=True)
+    return table.sort_values(["score", "partner"], ascending=[False, True], ignore_index=True)

@@ -119,3 +119,22 @@ def session_table(atlas: Atlas) -> pd.DataFrame:
 
 def latest_sessions(atlas: Atlas, n: int = 5) -> pd.DataFrame:
     return session_table(atlas).head(n)
+
+
+def search_sessions(sessions: pd.DataFrame, text: str | None, types: list[str] | None) -> pd.DataFrame:
+    """Sessions whose title, summary or partnership contain `text` (any case), of the given types."""
+    shown = sessions
+    if types:
+        shown = shown[shown["type"].isin(types)]
+    if text and text.strip():
+        needle = text.strip().casefold()
+        haystack = (
+            shown["title"].fillna("")
+            + " "
+            + shown["summary"].fillna("")
+            + " "
+            + shown["partnership"].fillna("")
+        ).str.casefold()
+        shown = shown[haystack.str.contains(needle, regex=False)]
+    first_source = shown["sources"].fillna("").str.split(" ").str[0].replace("", None)
+    return shown.assign(source=first_source).reset_index(drop=True)

@@ -1,0 +1,67 @@
+"""The cached Atlas: one load per change of the data folder's files, shared by every viewer."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from loaders import Atlas, load_atlas
+from loaders.sources import DataFolderError, data_paths
+from ui.config import SHIPPED
+
+_MAX_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """What the dashboard shows: its cache key, its Atlas, and where it comes from."""
+
+    key: str
+    atlas: Atlas
+    label: str
+    uploaded: bool = False
+
+
+def folder_fingerprint(folder: Path) -> str:
+    """A hash of every data file's path, size and modification time: cheap, and changes with any edit."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in data_paths(folder):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+@st.cache_data(max_entries=4, show_spinner="Loading the data folder…")
+def _load_folder(folder: str, fingerprint: str) -> Atlas:
+    """Load, and load again if a file changed meanwhile, so a view is never a half-old mix."""
+    path = Path(folder)
+    for _ in range(_MAX_ATTEMPTS):
+        atlas = load_atlas(path)
+        if folder_fingerprint(path) == fingerprint:
+            return atlas
+        fingerprint = folder_fingerprint(path)
+    return atlas
+
+
+def folder_dataset(folder: Path) -> Dataset:
+    """The folder's Atlas; an unusable folder gives an empty Atlas with one error."""
+    try:
+        fingerprint = folder_fingerprint(folder)
+    except DataFolderError as exc:
+        return Dataset(f"missing:{folder}", _missing_folder_atlas(str(exc)), str(folder))
+    label = "shipped data (data/)" if folder.resolve() == SHIPPED.resolve() else f"data folder {folder}"
+    return Dataset(fingerprint, _load_folder(str(folder), fingerprint), label)
+
+
+def _missing_folder_atlas(message: str) -> Atlas:
+    from loaders.atlas import make_table
+
+    atlas = Atlas.empty()
+    issues = make_table("issues", [("error", ".", 1, "(file)", message)])
+    return Atlas(**{**atlas.tables(), "issues": issues}, source="")
