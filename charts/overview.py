@@ -29,7 +29,7 @@ def map_tables(atlas: Atlas) -> tuple[pd.DataFrame, pd.DataFrame]:
     pairs = members.merge(members, on="partnership_id", suffixes=("_a", "_b"))
     pairs = pairs[pairs["position_a"] < pairs["position_b"]]
     where = cities.set_index("id")[["lat", "lon"]]
-    links = pairs.join(where, on="city_id_a").join(where, on="city_id_b", lsuffix="_a", rsuffix="_b")
+    links = pairs.join(where.add_suffix("_a"), on="city_id_a").join(where.add_suffix("_b"), on="city_id_b")
     links = links.dropna(subset=["lat_a", "lon_a", "lat_b", "lon_b"])
     links = links.assign(partnership=links["partnership_id"].map(partnership_labels(atlas)))
     return cities, links[
@@ -43,7 +43,10 @@ def programme_map(cities: pd.DataFrame, links: pd.DataFrame) -> go.Figure:
         return empty_figure("Where the cities are", "No city in this selection has coordinates (lat, lon).")
     n_countries = placed["country_name"].nunique()
     n_links = links["partnership_id"].nunique()
-    title = f"{len(placed)} cities in {n_countries} countries, linked by {n_links} partnerships"
+    title = (
+        f"{_count(len(placed), 'city', 'cities')} in {_count(n_countries, 'country', 'countries')}, "
+        f"linked by {_count(n_links, 'partnership', 'partnerships')}"
+    )
     missing = len(cities) - len(placed)
     subtitle = "Dot size: number of initiatives. Drag to pan, scroll to zoom."
     if missing:
