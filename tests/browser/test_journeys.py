@@ -20,7 +20,7 @@ PAGES = {  # url path -> (title, plotly charts it draws)
 
 @pytest.mark.parametrize("path", list(PAGES))
 def test_every_page_draws_without_errors_or_outside_requests(server: Server, page, path: str) -> None:
-    tab, seen = page
+    tab, _ = page
     title, charts = PAGES[path]
     tab.goto(f"{server.url}/{path}")
     wait_ready(tab, charts)

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analytics.overlap import pair_overlap
-from analytics.profiles import Profiles, build_profiles
+from analytics.profiles import Profiles
 from charts.network import layout, network_figure
 from charts.overview import coverage_figure, map_tables, programme_map
 from charts.pair import butterfly_figure, butterfly_table
@@ -25,9 +25,10 @@ def titles(fig) -> str:
 
 
 def test_world_outlines_are_shipped_and_cover_the_globe() -> None:
-    lons, lats = country_outlines()
+    lons, _ = country_outlines()
     assert len(lons) > 5_000
-    assert np.nanmin(lons) <= -160 and np.nanmax(lons) >= 179
+    assert np.nanmin(lons) <= -160
+    assert np.nanmax(lons) >= 179
     assert np.isnan(lons).sum() > 100  # one ring per country part
 
 
@@ -75,7 +76,8 @@ def test_butterfly_puts_one_city_left_and_marks_shared_themes(profiles: Profiles
     table = butterfly_table(pair_overlap(profiles, "a", "b"), {"mobility": "Mobility", "smes": "SMEs"})
     fig = butterfly_figure(table, "A", "B")
     left, right = fig.data
-    assert all(x <= 0 for x in left.x) and all(x >= 0 for x in right.x)
+    assert all(x <= 0 for x in left.x)
+    assert all(x >= 0 for x in right.x)
     assert "● Mobility" in left.y
     assert titles(fig) == "A and B share 2 of 3 themes"
     assert [t for t in fig.layout.xaxis.ticktext if t.startswith("-")] == []  # counts, not negatives
