@@ -54,7 +54,8 @@ def butterfly_figure(table: pd.DataFrame, name_a: str, name_b: str) -> go.Figure
     ticks = list(range(-largest, largest + 1, max(1, largest // 3)))
     fig.update_layout(barmode="relative", bargap=0.3)
     fig.update_xaxes(
-        title_text=f"← initiatives of {safe(name_a)}   |   initiatives of {safe(name_b)} →",
+        title_text=f"← initiatives of {safe(shorten(name_a, 28))}   |   "
+        f"initiatives of {safe(shorten(name_b, 28))} →",
         tickvals=ticks,
         ticktext=[str(abs(t)) for t in ticks],
         range=[-largest - 0.5, largest + 0.5],

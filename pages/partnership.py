@@ -19,24 +19,33 @@ options = sorted(ctx.atlas.partnerships["id"], key=lambda p: ctx.partnerships.ge
 if not options:
     nothing_to_show("No partnership in this selection.")
     st.stop()
-default = "bari--guangzhou-development-district"
-partnership = pick_one("Partnership", options, ctx.partnerships, key="partnership", default=default)
+partnership = pick_one(
+    "Partnership",
+    options,
+    ctx.partnerships,
+    key="partnership",
+    default="bari--guangzhou-development-district",
+)
 members = partnership_cities(ctx.atlas, partnership)
 pair = pick_pair(members, ctx.cities) if len(members) > 2 else (members[0], members[1])
-link_to_this_view()
-
 report = pair_report(ctx.atlas, ctx.profiles, partnership, pair)
+sessions = session_table(ctx.atlas).query("partnership_id == @partnership")
+with st.container(horizontal=True, vertical_alignment="center"):
+    link_to_this_view()
+    brief_download(ctx, report, sessions)
+
 pair_header(ctx, report)
 score_cards(ctx, report)
-name_a, name_b = ctx.city(report.a), ctx.city(report.b)
 butterfly = butterfly_table(report.overlap, ctx.themes)
 show.chart(
-    butterfly_figure(butterfly, name_a, name_b), f"{partnership} themes", key="pair-butterfly", data=butterfly
+    butterfly_figure(butterfly, ctx.city(report.a), ctx.city(report.b)),
+    f"{partnership} themes",
+    key="pair-butterfly",
+    data=butterfly,
 )
 theme_lists(ctx, report)
 action_items(ctx, report)
 matches_table(ctx, report)
-sessions = session_table(ctx.atlas).query("partnership_id == @partnership")
 st.subheader("Sessions of the partnership", anchor=False)
 show.chart(
     session_timeline(sessions),
@@ -44,4 +53,3 @@ show.chart(
     key="pair-timeline",
     data=sessions[["date", "end", "title", "type", "format", "topics", "follow_ups", "sources"]],
 )
-brief_download(ctx, report, sessions)

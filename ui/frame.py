@@ -9,6 +9,7 @@ from ui.context import build_context, clear_context, set_context
 from ui.data import folder_dataset
 from ui.filters import sidebar_filters
 from ui.notices import issues_banner
+from ui.show import all_data_download
 from ui.uploads import current_dataset
 from ui.url_state import show_notices
 
@@ -38,10 +39,12 @@ def run_app() -> None:
     page = st.navigation(pages())
     dataset = current_dataset(folder_dataset(data_folder()))
     filters = sidebar_filters(dataset.atlas)
-    set_context(build_context(dataset, filters))
+    context = build_context(dataset, filters)
+    set_context(context)
+    all_data_download(context)
     try:
-        show_notices()
         issues_banner(dataset.atlas)
         page.run()
     finally:
+        show_notices()  # a stale link's notice, from the filters or from the page's own selections
         clear_context()

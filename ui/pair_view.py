@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
@@ -13,6 +15,7 @@ from analytics.readings import (
     overlap_reading,
     thin_reading,
 )
+from charts.brief import BriefContext, brief_html
 from ui import show
 from ui.cards import score_card, theme_badges, to_do
 from ui.context import PageContext
@@ -142,4 +145,25 @@ def matches_table(ctx: PageContext, report: PairReport) -> None:
 
 
 def brief_download(ctx: PageContext, report: PairReport, sessions: pd.DataFrame) -> None:
-    """Filled in by the partnership brief (charts/brief.py)."""
+    """One button: the one-page brief of this pair as a self-contained HTML file (built on click)."""
+    partnership = ctx.atlas.partnerships.set_index("id").loc[report.partnership_id]
+    context = BriefContext(
+        cities=ctx.cities,
+        themes=ctx.themes,
+        partnership_label=ctx.partnerships.get(report.partnership_id, ""),
+        data_label=ctx.dataset.label,
+        filters=ctx.filters.describe(),
+        generated=dt.date.today(),
+    )
+    st.download_button(
+        "Download the partnership brief (HTML, prints on A4)",
+        icon=":material/description:",
+        type="primary",
+        data=lambda: brief_html(
+            report, ctx.atlas.cities, ctx.atlas.initiatives, partnership, sessions, context
+        ),
+        file_name=f"twinning-atlas-brief-{report.partnership_id}.html",
+        mime="text/html",
+        key="pair-brief",
+        on_click="ignore",
+    )

@@ -11,6 +11,7 @@ import streamlit as st
 
 from charts.style import chart_config, file_slug
 from loaders.export import csv_bytes, readable_column, xlsx_bytes
+from ui.context import PageContext
 
 
 def for_export(table: pd.DataFrame) -> pd.DataFrame:
@@ -79,3 +80,19 @@ def chart(
     if data is not None:
         with st.expander("Data behind this chart", icon=":material/table:"):
             table(data, name, key=f"{key}-data")
+
+
+def all_data_download(context: PageContext) -> None:
+    """In the sidebar: every table of the filtered Atlas in one workbook (built on click)."""
+    with st.sidebar:
+        st.download_button(
+            "Download all data (Excel)",
+            data=lambda: xlsx_bytes(context.atlas.tables()),
+            file_name="twinning-atlas-data.xlsx",
+            key="all-data",
+            on_click="ignore",
+            icon=":material/download:",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            help="Every table of the data as filtered in the sidebar, one sheet per table; "
+            "the issues sheet covers the whole folder.",
+        )
