@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from loaders.assemble import assemble
@@ -27,6 +29,24 @@ def build_atlas(
     source: str = "",
 ) -> Atlas:
     """An Atlas from file contents already in memory (a folder's, or an upload's)."""
+    with _collector_paused():
+        return _build(files, issues, limits, source)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading creates millions of small objects that all stay alive: the cyclic garbage collector
+    would walk them again and again for nothing (it cost a third of the load time at 5,000 cities)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build(files: Iterable[SourceFile], issues: Iterable[Issue], limits: Limits, source: str) -> Atlas:
     all_issues = list(issues)
     records: list[FileRecords] = []
     for file in files:

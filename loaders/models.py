@@ -9,10 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -25,7 +23,7 @@ from loaders.countries import COUNTRY_NAMES
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PARTNERSHIP_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)*$"
-URL_PATTERN = r"^https?://\S+$"
+URL_PATTERN = r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$"  # a host, then anything but spaces
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 INITIATIVE_TYPES = ("programme", "project", "pilot-project", "facility", "institution", "other")
@@ -40,13 +38,6 @@ def _none_to_empty(value: Any) -> Any:
     return [] if value is None else value
 
 
-def _check_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError("must be an http:// or https:// address")
-    return value
-
-
 def _check_date(value: Any) -> Any:
     if isinstance(value, str) and not DATE_PATTERN.match(value.strip()):
         raise ValueError("must be an ISO date such as 2023-03-14")
@@ -58,7 +49,7 @@ PartnershipId = Annotated[str, StringConstraints(pattern=PARTNERSHIP_PATTERN, ma
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000)]
 Keyword = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=2_000), AfterValidator(_check_url)]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=2_000)]
 Year = Annotated[int, Field(ge=1800, le=2100)]
 Date = Annotated[dt.date, BeforeValidator(_check_date)]
 Country = Literal[tuple(COUNTRY_NAMES)]  # type: ignore[valid-type]
