@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -103,3 +105,28 @@ def _skip_reason(path: Path, rel: str) -> str | None:
     if path.suffix in YAML_SUFFIXES:
         return "ignored: data files are themes.yaml, cities/<id>.yaml and partnerships/<id>.yaml"
     return f"ignored: not a YAML file ({path.name})"
+
+
+def folder_fingerprint(folder: Path) -> str:
+    """A hash of the name, size and modification time of every file the loader looks at.
+
+    Cheap (one stat per file, no reading) and changed by any edit, addition or removal; raises
+    DataFolderError when `folder` is not a data folder.
+    """
+    if not is_data_folder(folder):
+        raise DataFolderError(
+            f"{folder} is not a data folder: it needs themes.yaml, cities/ or partnerships/"
+        )
+    digest = hashlib.blake2b(digest_size=16)
+    for sub in ("", *KIND_FOLDERS):
+        try:
+            entries = sorted(os.scandir(folder / sub), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                stat = entry.stat()
+            except OSError:
+                continue
+            digest.update(f"{sub}/{entry.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()

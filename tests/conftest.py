@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -90,6 +91,16 @@ BASE_FILES = {
 }
 
 FolderMaker = Callable[..., Path]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Tests (and the servers they start) keep the on-disk Atlas cache in a temporary folder."""
+    from loaders.diskcache import ENV_VAR
+
+    folder = tmp_path_factory.mktemp("atlas-cache")
+    os.environ[ENV_VAR] = str(folder)
+    return folder
 
 
 def write_folder(root: Path, files: dict[str, str | bytes | None]) -> Path:

@@ -38,7 +38,7 @@ class PageContext:
         return self.themes.get(theme_id, theme_id)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)  # read-only views: shared, never copied
 def _filtered(key: str, filters: Filters, _atlas: Atlas) -> tuple[Atlas, Profiles]:
     atlas = apply_filters(_atlas, filters)
     return atlas, build_profiles(atlas)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
-from loaders import Atlas, load_atlas
-from loaders.sources import DataFolderError, data_paths
+from loaders import Atlas
+from loaders.diskcache import load_atlas_cached
+from loaders.sources import DataFolderError, folder_fingerprint
 from ui.config import SHIPPED
 
 _MAX_ATTEMPTS = 3
@@ -25,24 +25,12 @@ class Dataset:
     uploaded: bool = False
 
 
-def folder_fingerprint(folder: Path) -> str:
-    """A hash of every data file's path, size and modification time: cheap, and changes with any edit."""
-    digest = hashlib.blake2b(digest_size=16)
-    for path in data_paths(folder):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        digest.update(f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
 @st.cache_data(max_entries=4, show_spinner="Loading the data folder…")
 def _load_folder(folder: str, fingerprint: str) -> Atlas:
     """Load, and load again if a file changed meanwhile, so a view is never a half-old mix."""
     path = Path(folder)
     for _ in range(_MAX_ATTEMPTS):
-        atlas = load_atlas(path)
+        atlas = load_atlas_cached(path)
         if folder_fingerprint(path) == fingerprint:
             return atlas
         fingerprint = folder_fingerprint(path)
