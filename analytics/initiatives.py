@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from loaders.atlas import Atlas
@@ -13,9 +14,18 @@ def initiative_table(
     atlas: Atlas, city_names: Mapping[str, str], theme_names: Mapping[str, str]
 ) -> pd.DataFrame:
     """id, title, city, themes (names), inferred (bool), status, type, start, end, url, sources, summary."""
-    links = atlas.initiative_themes.assign(theme=atlas.initiative_themes["theme_id"].map(theme_names))
-    themes = links.groupby("initiative_id")["theme"].agg(lambda names: sorted(names))
-    inferred = links.groupby("initiative_id")["origin"].agg(lambda o: bool((o == "inferred").any()))
+    links = atlas.initiative_themes
+    links = pd.DataFrame(
+        {
+            "initiative_id": links["initiative_id"].to_numpy(dtype=object),
+            "theme": links["theme_id"].map(theme_names).to_numpy(dtype=object),
+            "inferred": (links["origin"] == "inferred").to_numpy(),
+        }
+    ).sort_values(["initiative_id", "theme"], kind="stable")
+    ids, starts = np.unique(links["initiative_id"].to_numpy(), return_index=True)
+    names = np.split(links["theme"].to_numpy(), starts[1:]) if len(ids) else []
+    themes = pd.Series([list(group) for group in names], index=ids, dtype=object)
+    inferred = links.groupby("initiative_id")["inferred"].any()
     table = atlas.initiatives.assign(
         city=atlas.initiatives["city_id"].map(city_names),
         themes=atlas.initiatives["id"].map(themes),

@@ -88,12 +88,10 @@ def matches_for_initiative(atlas: Atlas, initiative_id: str, partner_ids: list[s
     if owner.empty:
         return pd.DataFrame(columns=["partner", *MATCH_COLUMNS])
     city = owner.iloc[0]
-    found = [
-        initiative_matches(atlas, city, partner)
-        .query("initiative_a == @initiative_id")
-        .assign(partner=partner)
-        for partner in partner_ids
-    ]
+    found = []
+    for partner in partner_ids:
+        matches = initiative_matches(atlas, city, partner)
+        found.append(matches[matches["initiative_a"] == initiative_id].assign(partner=partner))
     found = [table for table in found if not table.empty]
     if not found:
         return pd.DataFrame(columns=["partner", *MATCH_COLUMNS])

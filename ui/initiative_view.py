@@ -13,13 +13,20 @@ from ui.text import link, md
 from ui.url_state import publish, restore
 
 KEY = "initiative"
+MAX_ROWS = 2_000  # a selectable table is sent to the browser whole
 
 
 def initiatives_grid(table: pd.DataFrame) -> str | None:
     """The searchable table; returns the selected initiative id (restored from `?initiative=`)."""
+    if len(table) > MAX_ROWS:
+        st.caption(
+            f"Showing the first {MAX_ROWS:,} of {len(table):,} initiatives: search or filter to narrow "
+            "them down (Download all data in the sidebar has every row)."
+        )
+        table = table.head(MAX_ROWS)
     ids = table["id"].tolist()
-    restore(f"{KEY}-url", ids, default=None)
-    wanted = st.session_state.get(f"{KEY}-url")
+    restore(KEY, ids, default=None)
+    wanted = st.session_state.get(KEY)
     default = {"selection": {"rows": [ids.index(wanted)], "columns": []}} if wanted in ids else None
     event = show.table(
         table.drop(columns=["summary", "city_id", "file", "line"]),
@@ -42,7 +49,7 @@ def initiatives_grid(table: pd.DataFrame) -> str | None:
     )
     rows = event.selection.rows if event is not None else []
     chosen = ids[rows[0]] if rows else None
-    st.session_state[f"{KEY}-url"] = chosen
+    st.session_state[KEY] = chosen
     publish(KEY, chosen, None)
     return chosen
 

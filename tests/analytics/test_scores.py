@@ -100,3 +100,15 @@ def test_similarity_matrices_match_pair_scores(profiles: Profiles) -> None:
     assert cos[a, b] == pytest.approx(pair_cosine(profiles, "a", "b"), rel=1e-6)
     assert jac[a, b] == pytest.approx(2 / 3)
     assert np.allclose(np.diag(cos), 1.0)
+
+
+def test_an_initiatives_matches_across_its_partner_cities(hand_made: Atlas) -> None:
+    from analytics.matches import matches_for_initiative
+
+    table = matches_for_initiative(hand_made, "a1", ["b", "c"])
+    # c's only initiative (food) shares nothing with a1 (mobility, smes)
+    assert table[["partner", "initiative_b", "score"]].values.tolist() == [
+        ["b", "b1", 0.75],
+        ["b", "b2", 0.75],
+    ]
+    assert matches_for_initiative(hand_made, "no-such", ["b"]).empty

@@ -191,3 +191,11 @@ def test_a_hostile_upload_is_refused_with_a_message(open_page: Opener) -> None:
     at.button(key="load-upload").click().run()
     assert "Upload refused: many.zip holds 2,001 entries" in texts(at)
     assert "Viewing uploaded data" not in "\n".join(m.value for m in at.sidebar.markdown)
+
+
+def test_a_selected_initiative_restores_from_the_url(open_page: Opener) -> None:
+    at = open_page("initiatives", params={"initiative": "bari-tactical-urban-planning"})
+    assert not at.exception
+    assert "Best matches in partner cities" in texts(at)
+    assert "Tactical Urban Planning" in texts(at)
+    assert at.query_params["initiative"] == "bari-tactical-urban-planning"
