@@ -8,31 +8,16 @@ that skip into a failure.
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
+from bench.servers import CHROMIUM, LAUNCH_ARGS, READY, Server, start_server, stop_server
 from tests.conftest import ROOT, SHIPPED_DATA
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-READY = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -58,70 +43,12 @@ def _require_browser() -> None:
     pytest.skip(reason)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Server:
-    url: str
-    process: subprocess.Popen
-    log: Path
-    data: Path
-
-
-def start_server(tmp: Path, data: Path, extra_env: dict[str, str] | None = None) -> Server:
-    port = free_port()
-    log = tmp / f"streamlit-{port}.log"
-    handle = log.open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "dashboard.py"),
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.address=127.0.0.1",
-            "--server.fileWatcherType=none",
-            "--browser.gatherUsageStats=false",
-            "--",
-            "--data",
-            str(data),
-        ],
-        cwd=ROOT,
-        stdout=handle,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, **(extra_env or {})},
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read() == b"ok":
-                    return Server(url, process, log, data)
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    raise RuntimeError(f"streamlit did not start:\n{log.read_text()}")
-
-
-def stop_server(server: Server) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(15)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-
-
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     _require_browser()
-    running = start_server(tmp_path_factory.mktemp("server"), SHIPPED_DATA)
+    running = start_server(
+        ROOT / "dashboard.py", tmp_path_factory.mktemp("server"), ["--data", str(SHIPPED_DATA)]
+    )
     yield running
     stop_server(running)
 
@@ -205,7 +132,3 @@ def screenshot(page: object, name: str) -> Path:
     page.screenshot(path=str(path))  # type: ignore[attr-defined]
     page.set_viewport_size({"width": 1440, "height": 1000})  # type: ignore[attr-defined]
     return path
-
-
-def has_executable(name: str) -> bool:
-    return shutil.which(name) is not None
