@@ -26,7 +26,8 @@ def write_csv_tables(atlas: Atlas, out: str | Path) -> list[Path]:
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
-    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """RFC 4180 CSV: CRLF line ends, so a field holding a line break (\\r or \\n) is quoted."""
+    return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 
 def readable_column(name: str) -> str:

@@ -88,6 +88,8 @@ def error_message(error: dict[str, Any], model: type[BaseModel]) -> str:
 def _pattern_message(field: str, given: Any, pattern: str, loc: tuple[Any, ...]) -> str:
     if "https?" in pattern:
         return f"{describe(given)} is not a web address: links must start with http:// or https://"
+    if "\\x00" in pattern:
+        return f"{field} must be one line of text, without line breaks or control characters"
     if pattern.startswith("^Q"):
         return f"{describe(given)} is not a Wikidata item id such as Q1234"
     what = "a city id" if "[key]" in loc else "an id"

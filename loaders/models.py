@@ -46,9 +46,14 @@ def _check_date(value: Any) -> Any:
 
 Id = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 PartnershipId = Annotated[str, StringConstraints(pattern=PARTNERSHIP_PATTERN, max_length=250)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+ONE_LINE_PATTERN = r"^[^\x00-\x08\x0a-\x1f\x7f]*$"  # no line breaks or control characters (tabs are fine)
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=ONE_LINE_PATTERN)
+]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000)]
-Keyword = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Keyword = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=ONE_LINE_PATTERN)
+]
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=2_000)]
 Year = Annotated[int, Field(ge=1800, le=2100)]
 Date = Annotated[dt.date, BeforeValidator(_check_date)]

@@ -27,7 +27,7 @@ UPLOAD_HELP = (
 _UPLOADER = "upload-files"
 
 
-@st.cache_data(max_entries=16, show_spinner="Checking the uploaded files…")
+@st.cache_resource(max_entries=4, ttl="1h", show_spinner="Checking the uploaded files…")  # read-only
 def _upload_atlas(digest: str, _files: tuple[SourceFile, ...], _issues: tuple[Issue, ...]) -> Atlas:
     return build_atlas(_files, _issues, source="upload")
 

@@ -325,3 +325,10 @@ def test_a_folder_without_data_is_refused(tmp_path: Path) -> None:
         load_atlas(tmp_path)
     with pytest.raises(DataFolderError):
         load_atlas(tmp_path / "missing")
+
+
+def test_a_title_must_be_one_line(make_folder: FolderMaker) -> None:
+    text = 'id: oslo\nname: "Oslo\\rBergen"\ncountry: NO\n'
+    severity, _, line, path, message = only_issue(make_folder({"cities/oslo.yaml": text}))
+    assert (severity, line, path) == ("error", 2, "name")
+    assert message == "name must be one line of text, without line breaks or control characters"
