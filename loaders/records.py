@@ -117,16 +117,32 @@ def _partial(
             bad_items.add(index)
     raw_items = data.get(items_key)
     raw_items = raw_items if isinstance(raw_items, list) else []
-    if not header_ok:
+    header = None
+    if header_ok:
+        # a model's own checks (lat with lon…) only run once its fields are valid: run them now
+        header_data = {k: v for k, v in data.items() if k in model.model_fields or k == items_key}
+        header = _validated(context, model, {**header_data, items_key: []}, ())
+    if header is None:
         kept = len(raw_items) - len(bad_items)
         if kept > 0:
             context.warning((), f"{kept} {ITEM_NAMES[kind]} not loaded because this record has errors")
         return FileRecords(context, None, [])
     item_model = ITEM_MODELS[kind]
-    items = [(i, item_model.model_validate(raw)) for i, raw in enumerate(raw_items) if i not in bad_items]
-    header_data = {k: v for k, v in data.items() if k in model.model_fields or k == items_key}
-    header = model.model_validate({**header_data, items_key: []})
+    items = []
+    for i, raw in enumerate(raw_items):
+        if i not in bad_items and (item := _validated(context, item_model, raw, (items_key, i))) is not None:
+            items.append((i, item))
     return FileRecords(context, header, items)
+
+
+def _validated(context: FileContext, model: type[BaseModel], data: Any, at: tuple[Any, ...]) -> Any:
+    """The validated record, or None after reporting its errors (located under `at`)."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            context.error((*at, *error["loc"]), error_message(error, model))
+        return None
 
 
 def _item_index(loc: tuple[Any, ...], items_key: str) -> int | None:

@@ -17,7 +17,7 @@ def headline_numbers(numbers: Mapping[str, int], helps: Mapping[str, str] | None
 
 def score_card(label: str, value: float, reading: str, help: str | None = None) -> None:
     with st.container(border=True):
-        st.metric(label, f"{value:.2f}", help=help)
+        st.metric(md(label), f"{value:.2f}", help=help)
         st.caption(md(reading))
 
 

@@ -49,7 +49,7 @@ def score_cards(ctx: PageContext, report: PairReport) -> None:
     st.subheader("How much they work on the same things", anchor=False)
     warning = thin_reading(result, a, b)
     if warning:
-        st.info(warning, icon=":material/info:")
+        st.info(md(warning), icon=":material/info:")
     left, middle, right = st.columns(3)
     with left:
         score_card(

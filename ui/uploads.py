@@ -17,6 +17,7 @@ from loaders.limits import DEFAULT_LIMITS, MB
 from loaders.sources import SourceFile
 from ui.config import data_folder
 from ui.data import Dataset
+from ui.text import md
 
 UPLOAD_STATE = "uploaded_data"
 UPLOAD_HELP = (
@@ -83,7 +84,7 @@ def _load(uploads: list[tuple[str, bytes]]) -> None:
     try:
         data = read_upload(uploads)
     except UploadRefusedError as exc:
-        st.error(f"Upload refused: {exc}", icon=":material/block:")
+        st.error(f"Upload refused: {md(exc)}", icon=":material/block:")
         return
     if not data.files:
         st.error(
@@ -91,7 +92,7 @@ def _load(uploads: list[tuple[str, bytes]]) -> None:
             icon=":material/block:",
         )
         for issue in data.issues:
-            st.caption(f"{issue.file}: {issue.message}")
+            st.caption(f"{md(issue.file)}: {md(issue.message)}")
         return
     if not data.has_themes and (themes := _shipped_themes()) is not None:
         data.files.append(themes)

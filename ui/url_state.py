@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from ui.text import md
+
 # Every parameter a URL may carry: name -> what it holds. README's "URL parameters" lists the same.
 URL_PARAMS: dict[str, str] = {
     "programme": "global filter: programme names (repeatable)",
@@ -91,7 +93,7 @@ def _notice(message: str) -> None:
 
 def show_notices() -> None:
     for message in st.session_state.pop(_NOTICES, []):
-        st.toast(message, icon=":material/link_off:")
+        st.toast(md(message), icon=":material/link_off:")
 
 
 def view_params() -> list[tuple[str, str]]:

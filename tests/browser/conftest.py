@@ -132,3 +132,25 @@ def screenshot(page: object, name: str) -> Path:
     page.screenshot(path=str(path))  # type: ignore[attr-defined]
     page.set_viewport_size({"width": 1440, "height": 1000})  # type: ignore[attr-defined]
     return path
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[object]:
+    """serve(data_folder) -> a running dashboard on that folder, stopped after the test."""
+    _require_browser()
+    started: list[Server] = []
+
+    def start(data: Path) -> Server:
+        server = start_server(ROOT / "dashboard.py", tmp_path, ["--data", str(data)])
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        stop_server(server)
+
+
+def visit(tab: object, url: str, charts: int = 0) -> None:
+    tab.goto(url)  # type: ignore[attr-defined]
+    wait_ready(tab, charts)
+    assert tab.locator("[data-testid='stException']").count() == 0  # type: ignore[attr-defined]

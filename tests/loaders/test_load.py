@@ -332,3 +332,13 @@ def test_a_title_must_be_one_line(make_folder: FolderMaker) -> None:
     severity, _, line, path, message = only_issue(make_folder({"cities/oslo.yaml": text}))
     assert (severity, line, path) == ("error", 2, "name")
     assert message == "name must be one line of text, without line breaks or control characters"
+
+
+def test_a_city_check_hidden_behind_an_initiative_error_is_still_reported(make_folder: FolderMaker) -> None:
+    """Found by the fuzzer: pydantic runs a record's own checks only once its fields are valid."""
+    text = INITIATIVE.replace("country: NO\n", "country: NO\nlon: 10\n") + "    status: done\n"
+    atlas = load_atlas(make_folder({"cities/oslo.yaml": text}))
+    messages = {(i.path, i.severity): i.message for i in atlas.issues.itertuples()}
+    assert "give both lat and lon" in messages[("(file)", "error")]
+    assert "'done' is not a valid status" in messages[("initiatives[0].status", "error")]
+    assert "oslo" not in set(atlas.cities["id"])
