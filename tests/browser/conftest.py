@@ -16,6 +16,7 @@ import pytest
 
 from bench.servers import CHROMIUM, LAUNCH_ARGS, READY, Server, start_server, stop_server
 from tests.conftest import ROOT, SHIPPED_DATA
+from tests.security.conftest import hostile_text_folder  # noqa: F401  (a fixture the browser tests use)
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 

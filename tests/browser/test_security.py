@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.browser.conftest import screenshot, visit
 from tests.browser.test_journeys import PAGES
-from tests.security.conftest import IMAGE, SCRIPT, hostile_text_folder  # noqa: F401  (fixture)
+from tests.security.conftest import IMAGE, SCRIPT
 
 
 def test_hostile_text_never_runs_anywhere(
