@@ -53,7 +53,8 @@ def theme_coverage(atlas: Atlas) -> pd.DataFrame:
     table = atlas.themes[["id", "label", "group"]].rename(columns={"id": "theme_id"}).set_index("theme_id")
     table = table.join(per_theme).assign(discussed=discussed, agreed=agreed)
     counts = ["initiatives", "cities", "declared", "inferred", "discussed", "agreed"]
-    table[counts] = table[counts].fillna(0).astype("int64")
+    for column in counts:  # an empty selection gives empty (text) columns: make them counts
+        table[column] = pd.to_numeric(table[column], errors="coerce").fillna(0).astype("int64")
     return table.reset_index().sort_values(
         ["initiatives", "theme_id"], ascending=[False, True], ignore_index=True
     )

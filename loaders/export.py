@@ -30,6 +30,17 @@ def csv_bytes(table: pd.DataFrame) -> bytes:
     return table.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 
+def flatten_lists(table: pd.DataFrame) -> pd.DataFrame:
+    """Lists and tuples become '; '-joined text so CSV and Excel cells stay readable."""
+    out = table.copy()
+    for column in out.columns:
+        if out[column].dtype == object and any(isinstance(v, list | tuple) for v in out[column]):
+            out[column] = out[column].map(
+                lambda v: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v
+            )
+    return out
+
+
 def readable_column(name: str) -> str:
     """'initiative_id' -> 'Initiative id'."""
     text = name.replace("_", " ")

@@ -18,11 +18,12 @@ def _year_bounds(atlas: Atlas) -> tuple[int, int] | None:
     return int(years.min()), int(years.max())
 
 
-def _reset() -> None:
-    for key in ("country", "theme"):
+def _reset(bounds: tuple[int, int] | None) -> None:
+    # set, not delete: a bound widget whose key is deleted keeps its value in the URL
+    for key in ("programme", "region", "country", "theme"):
         st.session_state[key] = []
-    for key in ("programme", "region", "years"):  # bound widgets return to their defaults
-        st.session_state.pop(key, None)
+    if bounds and "years" in st.session_state:
+        st.session_state["years"] = bounds
 
 
 def sidebar_filters(atlas: Atlas) -> Filters:
@@ -73,6 +74,7 @@ def sidebar_filters(atlas: Atlas) -> Filters:
         st.button(
             "Reset filters",
             on_click=_reset,
+            args=(bounds,),
             icon=":material/filter_alt_off:",
             type="tertiary",
             key="reset-filters",

@@ -10,19 +10,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from charts.style import chart_config, file_slug
-from loaders.export import csv_bytes, readable_column, xlsx_bytes
+from loaders.export import csv_bytes, flatten_lists, readable_column, xlsx_bytes
 from ui.context import PageContext
-
-
-def for_export(table: pd.DataFrame) -> pd.DataFrame:
-    """Lists and tuples become '; '-joined text so CSV and Excel cells stay readable."""
-    out = table.copy()
-    for column in out.columns:
-        if out[column].map(lambda v: isinstance(v, list | tuple)).any():
-            out[column] = out[column].map(
-                lambda v: "; ".join(map(str, v)) if isinstance(v, list | tuple) else v
-            )
-    return out
 
 
 def _for_display(frame: pd.DataFrame) -> pd.DataFrame:
@@ -32,12 +21,16 @@ def _for_display(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def downloads(table: pd.DataFrame, name: str, key: str) -> None:
-    """CSV and Excel buttons for one table; files are built only when clicked."""
+    """CSV and Excel buttons for one table.
+
+    The CSV is small and built with the page (a ready file survives busy servers best); the Excel
+    file is slow to build, so only a click builds it.
+    """
     slug = file_slug(name)
     left, right = st.columns(2, gap="small", width=360)
     left.download_button(
         "CSV",
-        data=lambda: csv_bytes(for_export(table)),
+        data=csv_bytes(flatten_lists(table)),
         file_name=f"twinning-atlas-{slug}.csv",
         mime="text/csv",
         key=f"{key}-csv",
@@ -46,7 +39,7 @@ def downloads(table: pd.DataFrame, name: str, key: str) -> None:
     )
     right.download_button(
         "Excel",
-        data=lambda: xlsx_bytes({name[:31]: for_export(table)}),
+        data=lambda: xlsx_bytes({name[:31]: flatten_lists(table)}),
         file_name=f"twinning-atlas-{slug}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}-xlsx",

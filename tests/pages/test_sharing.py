@@ -98,7 +98,7 @@ def test_link_to_this_view_carries_every_setting(open_page: Opener) -> None:
 
 @pytest.fixture
 def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], bytes | str]]:
-    """Every download button's file name -> the function that builds its file (run on click)."""
+    """Every download button's file name -> the function that gives its file (as a click would)."""
     captured: dict[str, Callable[[], bytes | str]] = {}
     original = MediaFileManager.add_deferred
 
@@ -106,7 +106,14 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], bytes |
         captured[file_name] = data_callable
         return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
 
+    add = MediaFileManager.add
+
+    def spy_ready(self, data, mimetype, coordinates, file_name=None, **kwargs):
+        captured[file_name] = lambda: data
+        return add(self, data, mimetype, coordinates, file_name, **kwargs)
+
     monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+    monkeypatch.setattr(MediaFileManager, "add", spy_ready)
     return captured
 
 
@@ -199,3 +206,25 @@ def test_a_selected_initiative_restores_from_the_url(open_page: Opener) -> None:
     assert "Best matches in partner cities" in texts(at)
     assert "Tactical Urban Planning" in texts(at)
     assert at.query_params["initiative"] == "bari-tactical-urban-planning"
+
+
+def test_reset_filters_clears_every_filter_and_the_url(open_page: Opener) -> None:
+    at = open_page(
+        "overview",
+        params={
+            "region": "Europe",
+            "programme": "IUC",
+            "theme": "agrifood",
+            "country": "IT",
+            "years": ["2023", "2023"],
+        },
+    )
+    assert at.session_state["region"] == ["Europe"]
+    at.button(key="reset-filters").click().run()
+    assert not at.exception
+    assert [at.session_state[k] for k in ("programme", "region", "country", "theme")] == [[], [], [], []]
+    assert at.session_state["years"] == (2022, 2023)
+    assert {
+        k: v for k, v in at.query_params.items() if k in ("region", "programme", "theme", "country", "years")
+    } == {}
+    assert {m.label: m.value for m in at.metric}["Cities"] == "82"
