@@ -16,7 +16,8 @@ HOSTILE_FILES: dict[str, bytes] = {
     "cities/deep.yaml": b"id: deep\nname: " + b"[" * 10_000 + b"]" * 10_000 + b"\n",
     "cities/long.yaml": b"id: long\nname: " + b"x" * (5 * 1024 * 1024) + b"\n",
     "cities/bomb.yaml": BOMB.encode(),
-    "cities/pickle.yaml": b"id: pickle\nname: !!python/object/apply:os.system ['echo pwned > /tmp/pwned']\ncountry: IT\n",
+    "cities/pickle.yaml": b"id: pickle\nname: !!python/object/apply:os.system ['echo pwned > /tmp/pwned']\n"
+    b"country: IT\n",
     "cities/binary.yaml": bytes(range(256)) * 4,
     "cities/latin1.yaml": "id: latin1\nname: Málaga\ncountry: ES\n".encode("latin-1"),
     "cities/empty.yaml": b"",
