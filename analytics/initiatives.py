@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from analytics.search import search
 from loaders.atlas import Atlas
 
 
@@ -54,19 +55,4 @@ def initiative_table(
 
 def search_initiatives(table: pd.DataFrame, text: str | None, statuses: list[str] | None) -> pd.DataFrame:
     """Rows whose title, summary, city or theme names contain `text` (any case), of the given statuses."""
-    shown = table
-    if statuses:
-        shown = shown[shown["status"].isin(statuses)]
-    if text and text.strip():
-        needle = text.strip().casefold()
-        haystack = (
-            shown["title"].fillna("")
-            + " "
-            + shown["summary"].fillna("")
-            + " "
-            + shown["city"].fillna("")
-            + " "
-            + shown["themes"].map(" ".join)
-        ).str.casefold()
-        shown = shown[haystack.str.contains(needle, regex=False)]
-    return shown.reset_index(drop=True)
+    return search(table, text, ["title", "summary", "city", "themes"], "status", statuses)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analytics.search import search
 from loaders.atlas import Atlas
 
 
@@ -124,18 +125,6 @@ def latest_sessions(atlas: Atlas, n: int = 5) -> pd.DataFrame:
 
 def search_sessions(sessions: pd.DataFrame, text: str | None, types: list[str] | None) -> pd.DataFrame:
     """Sessions whose title, summary or partnership contain `text` (any case), of the given types."""
-    shown = sessions
-    if types:
-        shown = shown[shown["type"].isin(types)]
-    if text and text.strip():
-        needle = text.strip().casefold()
-        haystack = (
-            shown["title"].fillna("")
-            + " "
-            + shown["summary"].fillna("")
-            + " "
-            + shown["partnership"].fillna("")
-        ).str.casefold()
-        shown = shown[haystack.str.contains(needle, regex=False)]
+    shown = search(sessions, text, ["title", "summary", "partnership"], "type", types)
     first_source = shown["sources"].fillna("").str.split(" ").str[0].replace("", None)
-    return shown.assign(source=first_source).reset_index(drop=True)
+    return shown.assign(source=first_source)

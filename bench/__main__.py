@@ -146,7 +146,7 @@ def browser_rows(folder: Path, cities: int | None, log_dir: Path, repeats: int) 
     big = cities == 5_000
     data = folder if cities is not None else SHIPPED
     label = f"{cities:,} cities" if cities is not None else "shipped data"
-    figures = browser_figures(data, log_dir, repeats, measure_bytes=big, visit_all=big)
+    figures = browser_figures(data, log_dir, max(repeats, 5), measure_bytes=big, visit_all=big)
     rows = []
     if not big:
         rows.append(

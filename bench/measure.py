@@ -17,16 +17,6 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = [
-    "overview",
-    "partnership",
-    "themes",
-    "network",
-    "sessions",
-    "initiatives",
-    "partner_finder",
-    "data_quality",
-]
 
 
 def median_of(repeats: int, run: Callable[[], float]) -> float:
@@ -112,7 +102,9 @@ def page_reruns(folder: Path, repeats: int) -> dict[str, float]:
     previous = os.environ.get("TWINNING_ATLAS_DATA")
     os.environ["TWINNING_ATLAS_DATA"] = str(folder)
     try:
-        return {page: _page_rerun(page, repeats) for page in PAGES}
+        from ui.frame import PAGE_NAMES
+
+        return {page: _page_rerun(page, repeats) for page in PAGE_NAMES}
     finally:
         if previous is None:
             del os.environ["TWINNING_ATLAS_DATA"]

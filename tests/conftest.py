@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -95,6 +97,13 @@ BASE_FILES = {
 }
 
 FolderMaker = Callable[..., Path]
+
+
+def run_module(module: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    """`python -m module args` from the project root, as a user types it."""
+    return subprocess.run(
+        [sys.executable, "-m", module, *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -6,7 +6,8 @@ import streamlit as st
 
 from analytics.filters import Filters
 from loaders import Atlas
-from ui.url_state import check_bound, publish, remember_default, restore
+from ui.selectors import pick_many
+from ui.url_state import check_bound, remember_default
 
 FILTER_KEYS = ("programme", "region", "country", "theme", "years")
 
@@ -26,6 +27,12 @@ def _reset(bounds: tuple[int, int] | None) -> None:
         st.session_state["years"] = bounds
 
 
+def _bound_choice(label: str, options: list[str], key: str, placeholder: str) -> list[str]:
+    """A multiselect of plain values, bound to the URL parameter `key`."""
+    check_bound(key, options)
+    return st.multiselect(label, options, key=key, bind="query-params", placeholder=placeholder)
+
+
 def sidebar_filters(atlas: Atlas) -> Filters:
     """Draw the filters in the sidebar; return the chosen Filters."""
     cities = atlas.cities.drop_duplicates("country").sort_values("country_name")
@@ -36,34 +43,12 @@ def sidebar_filters(atlas: Atlas) -> Filters:
     bounds = _year_bounds(atlas)
     with st.sidebar:
         st.subheader("Filters", anchor=False)
-        check_bound("programme", programmes)
-        chosen_programmes = st.multiselect(
-            "Programme", programmes, key="programme", bind="query-params", placeholder="All programmes"
+        chosen_programmes = _bound_choice("Programme", programmes, "programme", "All programmes")
+        chosen_regions = _bound_choice("Region", regions, "region", "All regions")
+        chosen_countries = pick_many(
+            "Country", list(countries), countries, key="country", placeholder="All countries"
         )
-        check_bound("region", regions)
-        chosen_regions = st.multiselect(
-            "Region", regions, key="region", bind="query-params", placeholder="All regions"
-        )
-        restore("country", list(countries), many=True, default=[])
-        chosen_countries = st.multiselect(
-            "Country",
-            list(countries),
-            key="country",
-            persist_state="session",
-            format_func=lambda c: countries.get(c, c),
-            placeholder="All countries",
-        )
-        publish("country", chosen_countries, [])
-        restore("theme", list(themes), many=True, default=[])
-        chosen_themes = st.multiselect(
-            "Theme",
-            list(themes),
-            key="theme",
-            persist_state="session",
-            format_func=lambda t: themes.get(t, t),
-            placeholder="All themes",
-        )
-        publish("theme", chosen_themes, [])
+        chosen_themes = pick_many("Theme", list(themes), themes, key="theme", placeholder="All themes")
         years = None
         if bounds and bounds[0] < bounds[1]:
             remember_default("years", bounds)

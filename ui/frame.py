@@ -16,21 +16,28 @@ from ui.url_state import show_notices
 ICON = ROOT / "ui" / "assets" / "icon.png"
 
 
+# (section, file name in pages/, title, icon): the one list of pages, also used by tests and benchmarks
+PAGES = (
+    ("Explore", "overview", "Overview", ":material/public:"),
+    ("Explore", "partnership", "Partnership", ":material/handshake:"),
+    ("Explore", "themes", "Themes", ":material/category:"),
+    ("Explore", "network", "Network", ":material/hub:"),
+    ("Records", "sessions", "Sessions", ":material/event:"),
+    ("Records", "initiatives", "Initiatives", ":material/lightbulb:"),
+    ("Plan", "partner_finder", "Partner finder", ":material/person_search:"),
+    ("Data", "data_quality", "Data quality", ":material/fact_check:"),
+)
+PAGE_NAMES = tuple(name for _, name, _, _ in PAGES)
+PAGE_TITLES = {name: title for _, name, title, _ in PAGES}
+
+
 def pages() -> dict[str, list[st.Page]]:
-    return {
-        "Explore": [
-            st.Page("pages/overview.py", title="Overview", icon=":material/public:", default=True),
-            st.Page("pages/partnership.py", title="Partnership", icon=":material/handshake:"),
-            st.Page("pages/themes.py", title="Themes", icon=":material/category:"),
-            st.Page("pages/network.py", title="Network", icon=":material/hub:"),
-        ],
-        "Records": [
-            st.Page("pages/sessions.py", title="Sessions", icon=":material/event:"),
-            st.Page("pages/initiatives.py", title="Initiatives", icon=":material/lightbulb:"),
-        ],
-        "Plan": [st.Page("pages/partner_finder.py", title="Partner finder", icon=":material/person_search:")],
-        "Data": [st.Page("pages/data_quality.py", title="Data quality", icon=":material/fact_check:")],
-    }
+    sections: dict[str, list[st.Page]] = {}
+    for section, name, title, icon in PAGES:
+        sections.setdefault(section, []).append(
+            st.Page(f"pages/{name}.py", title=title, icon=icon, default=name == PAGE_NAMES[0])
+        )
+    return sections
 
 
 def run_app() -> None:

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import csv
 import subprocess
-import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, FolderMaker
+from tests.conftest import ROOT, FolderMaker, run_module
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "loaders", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_module("loaders", *args)
 
 
 def test_validate_clean_folder_exits_0_with_a_summary(make_folder: FolderMaker) -> None:

@@ -11,17 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT, SHIPPED_DATA, write_folder
 from ui.config import ENV_VAR
+from ui.frame import PAGE_NAMES
 
-PAGES = [
-    "overview",
-    "partnership",
-    "themes",
-    "network",
-    "sessions",
-    "initiatives",
-    "partner_finder",
-    "data_quality",
-]
+PAGES = list(PAGE_NAMES)
 Opener = Callable[..., AppTest]
 
 BROKEN = {
