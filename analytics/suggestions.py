@@ -82,7 +82,9 @@ def suggest(
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     if table.empty:
         return pd.DataFrame(columns=["city_id", "candidate_id", "rank", "overlap", "complementarity", "thin"])
-    table["thin"] = profiles.thin[table["candidate"].to_numpy()]
+    rows, candidates = table["row"].to_numpy(), table["candidate"].to_numpy()
+    table["overlap"], table["complementarity"] = exact_scores(profiles, rows, candidates)
+    table["thin"] = profiles.thin[candidates]
     table["city_id"] = profiles.city_ids[table.pop("row").to_numpy()]
     table["candidate_id"] = profiles.city_ids[table.pop("candidate").to_numpy()]
     return table[["city_id", "candidate_id", "rank", "overlap", "complementarity", "thin"]]
@@ -137,6 +139,24 @@ class _BlockScorer:
         np.multiply(score, float(1 << _BITS), out=scratch)
         np.rint(scratch, out=scratch)
         np.copyto(out, scratch, casting="unsafe")
+
+
+def exact_scores(
+    profiles: Profiles, rows: np.ndarray, candidates: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Overlap and complementarity (candidate helps row) in float64 from counts, for chosen pairs.
+
+    The block search ranks in float32; the scores it reports are recomputed exactly (2/3 is
+    0.6666666666666666, not 0.6666666865).
+    """
+    present = profiles.counts > 0
+    shared = (present[rows] & present[candidates]).sum(axis=1)
+    smaller = np.minimum(present[rows].sum(axis=1), present[candidates].sum(axis=1))
+    overlap = np.divide(shared, smaller, out=np.zeros(len(rows)), where=smaller > 0)
+    needs = profiles.needs[rows]
+    met = (needs & profiles.offers[candidates]).sum(axis=1)
+    n_needs = needs.sum(axis=1)
+    return overlap, np.divide(met, n_needs, out=np.zeros(len(rows)), where=n_needs > 0)
 
 
 def _inf_for_zero(values: np.ndarray) -> np.ndarray:

@@ -7,6 +7,7 @@ validate prints one `FILE:LINE: SEVERITY: PATH: MESSAGE` line per issue and a su
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -25,6 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
+    except BrokenPipeError:  # `... | head`: the reader has gone, which is not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except DataFolderError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_NOT_DATA

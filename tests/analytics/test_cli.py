@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_module
+from tests.conftest import ROOT, run_module
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -77,3 +78,31 @@ def test_unknown_ids_exit_2_with_the_closest_ones(
 
 def test_pair_help_explains_partnerships_of_three() -> None:
     assert "first two cities" in run("pair", "--help").stdout
+
+
+def test_suggest_reports_exact_scores_on_the_shipped_data() -> None:
+    from tests.conftest import SHIPPED_DATA
+
+    result = run("suggest", SHIPPED_DATA, "bari", "--k", "1")
+    (best,) = json.loads(result.stdout)
+    # Bari works on 8 themes, Bergamo on 3; they share urban regeneration and sustainable mobility
+    assert (best["city"], best["overlap"]) == ("bergamo", 2 / 3)
+
+
+def test_a_closed_pipe_is_not_a_traceback(tmp_path: Path) -> None:
+    """`validate | head`: 3,000 warnings are far more than a pipe holds, so the reader closes it early."""
+    from tests.conftest import BASE_FILES, write_folder
+
+    folder = write_folder(
+        tmp_path / "data", {**BASE_FILES, **{f"cities/note-{i}.txt": "x" for i in range(3_000)}}
+    )
+    result = subprocess.run(
+        f"{sys.executable} -m loaders validate {folder} | head -n 2",
+        shell=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert len(result.stdout.splitlines()) == 2
+    assert result.stderr == ""
