@@ -4,8 +4,7 @@ Everything here is SYNTHETIC: city ids `city-00042`, names "Synthetic City 42", 
 initiatives built from the taxonomy's keywords. Seeded, so a size and a seed give the same folder.
 Partnerships either pair cities two by two (`--cities N`), or follow the real topology of the
 world's sister-city network (`--topology edges.tsv`, KONECT "twin", copied in
-bench/data/twin-network/): synthetic
-content on a real topology.
+bench/data/twin-network/): synthetic content on a real topology.
 
     python -m bench.generate OUT --cities 1000 [--initiatives 20] [--sessions 4] [--seed 7]
     python -m bench.generate OUT --topology bench/data/twin-network/edges.tsv --sessions 1
