@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics.summaries import city_labels, partnership_labels
-from charts.style import DECLARED, INFERRED, empty_figure, integer_ticks, safe, shorten, styled
+from charts.style import DECLARED, INFERRED, empty_figure, hbar, integer_ticks, safe, shorten, styled
 from charts.world import world_map
 from loaders.atlas import Atlas
 
@@ -81,21 +81,15 @@ def coverage_figure(coverage: pd.DataFrame) -> go.Figure:
     labels = [safe(shorten(label, 36)) for label in used["label"]]
     fig = go.Figure(
         [
-            go.Bar(
-                y=labels,
-                x=used["declared"],
-                name="Declared in the files",
-                orientation="h",
-                marker_color=DECLARED,
-                hovertemplate="%{y}: %{x} declared<extra></extra>",
+            hbar(
+                labels,
+                used["declared"],
+                "Declared in the files",
+                DECLARED,
+                "%{y}: %{x} declared<extra></extra>",
             ),
-            go.Bar(
-                y=labels,
-                x=used["inferred"],
-                name="Inferred from text",
-                orientation="h",
-                marker_color=INFERRED,
-                hovertemplate="%{y}: %{x} inferred<extra></extra>",
+            hbar(
+                labels, used["inferred"], "Inferred from text", INFERRED, "%{y}: %{x} inferred<extra></extra>"
             ),
         ]
     )

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics.overlap import PairOverlap
-from charts.style import CITY_A, CITY_B, empty_figure, safe, shorten, styled
+from charts.style import CITY_A, CITY_B, empty_figure, hbar, safe, shorten, styled
 
 
 def butterfly_table(result: PairOverlap, theme_labels: Mapping[str, str]) -> pd.DataFrame:
@@ -32,22 +32,20 @@ def butterfly_figure(table: pd.DataFrame, name_a: str, name_b: str) -> go.Figure
     largest = int(max(table["count_a"].max(), table["count_b"].max(), 1))
     fig = go.Figure(
         [
-            go.Bar(
-                y=labels,
-                x=-table["count_a"],
-                name=safe(name_a),
-                orientation="h",
-                marker_color=CITY_A,
+            hbar(
+                labels,
+                -table["count_a"],
+                safe(name_a),
+                CITY_A,
+                safe(name_a) + ": %{customdata} initiatives<extra></extra>",
                 customdata=table["count_a"],
-                hovertemplate=safe(name_a) + ": %{customdata} initiatives<extra></extra>",
             ),
-            go.Bar(
-                y=labels,
-                x=table["count_b"],
-                name=safe(name_b),
-                orientation="h",
-                marker_color=CITY_B,
-                hovertemplate=safe(name_b) + ": %{x} initiatives<extra></extra>",
+            hbar(
+                labels,
+                table["count_b"],
+                safe(name_b),
+                CITY_B,
+                safe(name_b) + ": %{x} initiatives<extra></extra>",
             ),
         ]
     )

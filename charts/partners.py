@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.style import CITY_A, CITY_B, empty_figure, safe, shorten, styled
+from charts.style import CITY_A, CITY_B, empty_figure, hbar, safe, shorten, styled
 
 
 def suggestions_figure(table: pd.DataFrame, city_name: str) -> go.Figure:
@@ -21,21 +21,19 @@ def suggestions_figure(table: pd.DataFrame, city_name: str) -> go.Figure:
     ]
     fig = go.Figure(
         [
-            go.Bar(
-                y=labels,
-                x=rows["overlap"],
-                name="Overlap (shared themes)",
-                orientation="h",
-                marker_color=CITY_A,
-                hovertemplate="%{y}<br>overlap %{x:.2f}<extra></extra>",
+            hbar(
+                labels,
+                rows["overlap"],
+                "Overlap (shared themes)",
+                CITY_A,
+                "%{y}<br>overlap %{x:.2f}<extra></extra>",
             ),
-            go.Bar(
-                y=labels,
-                x=rows["complementarity"],
-                name="Complementarity (offers what it seeks)",
-                orientation="h",
-                marker_color=CITY_B,
-                hovertemplate="%{y}<br>complementarity %{x:.2f}<extra></extra>",
+            hbar(
+                labels,
+                rows["complementarity"],
+                "Complementarity (offers what it seeks)",
+                CITY_B,
+                "%{y}<br>complementarity %{x:.2f}<extra></extra>",
             ),
         ]
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.style import PALETTE, empty_figure, safe, shorten, styled
+from charts.style import PALETTE, empty_figure, hbar, safe, shorten, styled
 
 
 def issues_by_file_figure(issues: pd.DataFrame, top: int = 15) -> go.Figure:
@@ -19,22 +19,14 @@ def issues_by_file_figure(issues: pd.DataFrame, top: int = 15) -> go.Figure:
     labels = [safe(shorten(f, 50)) for f in counts.index]
     fig = go.Figure(
         [
-            go.Bar(
-                y=labels,
-                x=counts["error"],
-                name="Errors (record left out)",
-                orientation="h",
-                marker_color=PALETTE[5],
-                hovertemplate="%{y}: %{x} errors<extra></extra>",
+            hbar(
+                labels,
+                counts["error"],
+                "Errors (record left out)",
+                PALETTE[5],
+                "%{y}: %{x} errors<extra></extra>",
             ),
-            go.Bar(
-                y=labels,
-                x=counts["warning"],
-                name="Warnings",
-                orientation="h",
-                marker_color=PALETTE[1],
-                hovertemplate="%{y}: %{x} warnings<extra></extra>",
-            ),
+            hbar(labels, counts["warning"], "Warnings", PALETTE[1], "%{y}: %{x} warnings<extra></extra>"),
         ]
     )
     fig.update_layout(barmode="stack")

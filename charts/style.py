@@ -24,6 +24,19 @@ def safe(text: Any) -> str:
     return html.escape("" if text is None else str(text), quote=False)
 
 
+def hbar(labels: Any, values: Any, name: str, colour: str, hover: str, customdata: Any = None) -> go.Bar:
+    """One horizontal bar trace in the app's style (callers pass labels already escaped)."""
+    return go.Bar(
+        y=labels,
+        x=values,
+        name=name,
+        orientation="h",
+        marker_color=colour,
+        hovertemplate=hover,
+        customdata=customdata,
+    )
+
+
 def integer_ticks(fig: go.Figure, largest: float, axis: str = "x") -> None:
     """Counts are whole numbers: no 0.5 ticks on a small axis."""
     if largest <= 10:
