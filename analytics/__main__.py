@@ -17,7 +17,7 @@ from analytics.pair import pair_json, pair_report
 from analytics.profiles import build_profiles
 from analytics.suggestions import suggestions_for
 from loaders.load import load_atlas
-from loaders.messages import closest
+from loaders.messages import closest, printable
 from loaders.sources import DataFolderError
 
 EXIT_USAGE = 2
@@ -57,7 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     pair = commands.add_parser(
         "pair",
         help="overlap, complementarity, matches and gaps of one partnership",
-        description="Scores over the partnership's first two cities when it has three or more; "
+        description="Scores, matches and gaps are over the partnership's first two cities when it "
+        "has three or more; "
         "`cities` and per-theme counts keep every city in the file's order.",
     )
     pair.add_argument("dir", type=Path, metavar="DIR")
@@ -79,9 +80,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def _require(kind: str, wanted: str, existing: list[str]) -> None:
     if wanted not in existing:
-        options = closest(wanted, existing) or sorted(existing)[:3]
-        hint = f"; closest: {', '.join(options)}" if options else f"; there are no {kind}s"
-        raise UnknownIdError(f"unknown {kind} '{wanted}'{hint}")
+        options = closest(wanted, existing)
+        if options:
+            hint = f"; closest: {', '.join(options)}"
+        elif existing:
+            examples = ", ".join(sorted(existing)[:3])
+            hint = f"; no similar id among the {len(existing)} {kind} ids (e.g. {examples})"
+        else:
+            hint = f"; there are no {kind}s"
+        raise UnknownIdError(f"unknown {kind} '{printable(wanted)}'{hint}")
 
 
 def _pair(args: argparse.Namespace) -> dict:

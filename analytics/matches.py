@@ -1,10 +1,11 @@
 """Initiative matches between two cities: initiative pairs that share a theme.
 
-Score rule: the Jaccard of the two initiatives' theme sets; when a session recorded that the
-other city is interested in either initiative (B in A's initiative, or A in B's), the score is
-raised halfway to 1: score = 0.5 + 0.5 × Jaccard. Scores stay in [0, 1] and an interest always
-ranks above a pair with the same Jaccard and no interest. Best first: score, then the number of
-shared themes, then the initiative ids.
+Score rule: the Jaccard of the two initiatives' theme sets; when any session (of this partnership
+or another) recorded that the other city is interested in either initiative (B in A's initiative,
+or A in B's), the score is raised halfway to 1: score = 0.5 + 0.5 × Jaccard. Scores stay in
+[0, 1] and an interest always ranks above a pair with the same Jaccard and no interest. Best
+first: score, then the number of shared themes, then the initiative ids; scores equal as numbers
+(6/7 reached as 0.5 + 0.5 × 5/7 or as 6/7) count as ties, not as float rounding decides.
 """
 
 from __future__ import annotations
@@ -74,12 +75,13 @@ def initiative_matches(atlas: Atlas, city_a: str, city_b: str) -> pd.DataFrame:
             "interest": interest,
             "score": interest_bonus(jaccard, interest),
             "n_shared": shared[rows, cols],
+            "rank_score": np.round(interest_bonus(jaccard, interest), 12),
         }
     )
     table = table.sort_values(
-        ["score", "n_shared", "initiative_a", "initiative_b"], ascending=[False, False, True, True]
+        ["rank_score", "n_shared", "initiative_a", "initiative_b"], ascending=[False, False, True, True]
     )
-    return table.drop(columns="n_shared").reset_index(drop=True)
+    return table.drop(columns=["n_shared", "rank_score"]).reset_index(drop=True)
 
 
 def matches_for_initiative(atlas: Atlas, initiative_id: str, partner_ids: list[str]) -> pd.DataFrame:
@@ -96,4 +98,7 @@ def matches_for_initiative(atlas: Atlas, initiative_id: str, partner_ids: list[s
     if not found:
         return pd.DataFrame(columns=["partner", *MATCH_COLUMNS])
     table = pd.concat(found, ignore_index=True)
-    return table.sort_values(["score", "partner"], ascending=[False, True], ignore_index=True)
+    order = table.assign(rank_score=table["score"].round(12)).sort_values(
+        ["rank_score", "partner"], ascending=[False, True], kind="stable"
+    )
+    return table.loc[order.index].reset_index(drop=True)

@@ -204,7 +204,7 @@ def suggestions_for(
     """One city's suggestions with the themes that drive each and the cousin mark.
 
     Columns: candidate_id, rank, overlap, complementarity, shared_themes (both work on them),
-    helps_with (the city's needs the candidate offers), thin, cousin.
+    helps_with (the city's needs the candidate offers), thin, cousin. Theme lists are sorted by id.
     """
     edges = partner_edges(atlas)
     row = profiles.row(city_id)
@@ -216,7 +216,7 @@ def suggestions_for(
     themes = profiles.theme_ids.to_numpy()
     shared = present[row][None, :] & present[candidates]
     helps = profiles.needs[row][None, :] & profiles.offers[candidates]
-    table["shared_themes"] = [tuple(themes[mask]) for mask in shared]
-    table["helps_with"] = [tuple(themes[mask]) for mask in helps]
+    table["shared_themes"] = [tuple(sorted(themes[mask])) for mask in shared]
+    table["helps_with"] = [tuple(sorted(themes[mask])) for mask in helps]
     table["cousin"] = cousin_flags(table, edges)
     return table.drop(columns="city_id").reset_index(drop=True)

@@ -255,6 +255,7 @@ class _Assembler:
         target = interest.in_
         if target in self.owner:
             initiative_id, theme_id = target, None
+            self.check_interest_owner(ctx, (*loc, "in"), interest.city, target, p)
         elif target in self.theme_keywords:
             initiative_id, theme_id = None, target
         else:
@@ -264,6 +265,18 @@ class _Assembler:
         self.rows["interests"].append(
             (sid, p.id, interest.city, initiative_id, theme_id, interest.note, ctx.file, line)
         )
+
+    def check_interest_owner(
+        self, ctx: FileContext, loc: tuple[Any, ...], city_id: str, iid: str, p: Partnership
+    ) -> None:
+        """An interest is kept, but one in the city's own or an outside initiative looks like a slip."""
+        owner = self.owner[iid]
+        if owner == city_id:
+            ctx.warning(loc, f"{city_id} states an interest in its own initiative '{iid}'")
+        elif owner not in p.cities:
+            ctx.warning(
+                loc, f"initiative '{iid}' belongs to {owner}, which is not a city of this partnership"
+            )
 
 
 def assemble(records: list[FileRecords]) -> Rows:

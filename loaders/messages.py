@@ -14,8 +14,24 @@ _KIND_NAMES = {dict: "a mapping", list: "a list", str: "text", type(None): "noth
 
 
 def closest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
-    """The candidates that look most like `word`, best first."""
-    return difflib.get_close_matches(word, list(candidates), n=n, cutoff=0.6)
+    """The candidates that look most like `word`, best first: same id in other case, ids that
+    extend or contain it ('bari--guangzhou' → 'bari--guangzhou-development-district'), then
+    spelling neighbours."""
+    by_folded: dict[str, str] = {}
+    for candidate in candidates:
+        by_folded.setdefault(candidate.casefold(), candidate)
+    folded = word.strip().casefold()
+    found = [by_folded[folded]] if folded in by_folded else []
+    if len(folded) >= 3:
+        found += sorted((c for f, c in by_folded.items() if f.startswith(folded)), key=len)
+        found += sorted((c for f, c in by_folded.items() if folded in f), key=len)
+    found += [by_folded[f] for f in difflib.get_close_matches(folded, list(by_folded), n=n, cutoff=0.6)]
+    return list(dict.fromkeys(found))[:n]
+
+
+def printable(text: str) -> str:
+    """`text` with control characters written as escapes, so a message stays on one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

@@ -76,6 +76,28 @@ def test_unknown_ids_exit_2_with_the_closest_ones(
     assert result.stderr.strip().splitlines() == [f"error: {message}"]
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("pair", "bari--guangzhou"),
+            "unknown partnership 'bari--guangzhou'; closest: bari--guangzhou-development-district",
+        ),
+        (("suggest", "BARI"), "unknown city 'BARI'; closest: bari"),
+        (("suggest", "zzzz"), "unknown city 'zzzz'; no similar id among the 82 city ids (e.g. "),
+        (("suggest", "bari\nrome"), "unknown city 'bari\\nrome'; closest: rome, bari"),
+    ],
+)
+def test_unknown_ids_on_the_shipped_data_name_what_was_meant(args: tuple[str, str], message: str) -> None:
+    from tests.conftest import SHIPPED_DATA
+
+    command, wanted = args
+    result = run(command, SHIPPED_DATA, wanted)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0].startswith(f"error: {message}")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_pair_help_explains_partnerships_of_three() -> None:
     assert "first two cities" in run("pair", "--help").stdout
 

@@ -13,7 +13,8 @@ from analytics.matches import initiative_matches
 from analytics.overlap import pair_overlap
 from analytics.profiles import Profiles, profile_table
 from analytics.similarity import cosine_matrix, jaccard_matrix, pair_cosine
-from loaders import Atlas
+from loaders import Atlas, load_atlas
+from tests.conftest import write_folder
 
 
 def test_theme_profile_counts_initiatives_per_theme(profiles: Profiles) -> None:
@@ -81,6 +82,37 @@ def test_initiative_matches_by_hand(hand_made: Atlas) -> None:
         ("a1", "b1", ("mobility",), True, 0.75),  # 1/2, b is interested in a1: 0.5 + 0.5 × 0.5
         ("a1", "b2", ("smes",), True, 0.75),  # 1/2, raised the same way; ties go by id
     ]
+
+
+def test_equal_match_scores_tie_whatever_arithmetic_reached_them(tmp_path) -> None:
+    """6/7 raised from 5/7 (0.5 + 0.5 × 5/7) and a plain 6/7 differ in the last float bit only."""
+    themes = [f"t{i}" for i in range(7)]
+    folder = write_folder(
+        tmp_path / "data",
+        {
+            "themes.yaml": "themes:\n" + "".join(f"  - {{id: {t}, label: {t.upper()}}}\n" for t in themes),
+            "cities/x.yaml": "id: x\nname: X\ncountry: IT\ninitiatives:\n"
+            f"  - {{id: x-raised, title: R, themes: [{', '.join(themes[:5])}]}}\n"
+            f"  - {{id: x-plain, title: P, themes: [{', '.join(themes[:6])}]}}\n",
+            "cities/y.yaml": "id: y\nname: Y\ncountry: FR\ninitiatives:\n"
+            f"  - {{id: y-raised, title: R, themes: [{', '.join(themes)}]}}\n"
+            f"  - {{id: y-plain, title: P, themes: [{', '.join(themes)}]}}\n",
+            "partnerships/x--y.yaml": "id: x--y\ncities: [x, y]\nkind: twinning\nsessions:\n"
+            "  - {date: 2024-01-01, title: S, interests: [{city: y, in: x-raised}]}\n",
+        },
+    )
+    matches = initiative_matches(load_atlas(folder), "x", "y")
+    rows = matches[["initiative_a", "initiative_b", "interest"]].values.tolist()
+    # x-plain with either y initiative: 6 shared of 7 themes = 6/7. x-raised (y is interested in
+    # it) with either: 5/7 raised to 0.5 + 0.5 × 5/7 = 6/7. All four tie, so the pairs sharing
+    # more themes (6) come before those sharing 5, then by id.
+    assert rows == [
+        ["x-plain", "y-plain", False],
+        ["x-plain", "y-raised", False],
+        ["x-raised", "y-plain", True],
+        ["x-raised", "y-raised", True],
+    ]
+    assert matches["score"].to_numpy() == pytest.approx([6 / 7] * 4, abs=1e-15)
 
 
 def test_follow_up_gaps_and_stale_follow_ups_by_hand(hand_made: Atlas) -> None:

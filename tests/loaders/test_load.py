@@ -265,6 +265,30 @@ def test_interest_may_point_at_a_theme(make_folder: FolderMaker) -> None:
     assert row.isna()["initiative_id"]
 
 
+@pytest.mark.parametrize(
+    ("city", "initiative", "message"),
+    [
+        ("bari", "bari-tactical", "bari states an interest in its own initiative 'bari-tactical'"),
+        (
+            "gdd",
+            "oslo-port",
+            "initiative 'oslo-port' belongs to oslo, which is not a city of this partnership",
+        ),
+    ],
+)
+def test_an_odd_interest_is_kept_with_a_warning(
+    make_folder: FolderMaker, city: str, initiative: str, message: str
+) -> None:
+    oslo = "id: oslo\nname: Oslo\ncountry: NO\ninitiatives:\n  - {id: oslo-port, title: Port}\n"
+    text = SESSION + f"    interests:\n      - city: {city}\n        in: {initiative}\n"
+    atlas = load_atlas(make_folder({"partnerships/bari--gdd.yaml": text, "cities/oslo.yaml": oslo}))
+    issues = atlas.issues[atlas.issues["file"] == "partnerships/bari--gdd.yaml"]
+    (issue,) = issues.itertuples(index=False)
+    assert (issue.severity, issue.line, issue.path) == ("warning", 9, "sessions[0].interests[0].in")
+    assert issue.message == message
+    assert atlas.interests["initiative_id"].tolist() == [initiative]
+
+
 def test_duplicate_key_leaves_out_its_session_only(make_folder: FolderMaker) -> None:
     text = SESSION + "    title: Again\n  - date: 2023-04-01\n    title: Fine\n"
     atlas = load_atlas(make_folder({"partnerships/bari--gdd.yaml": text}))
