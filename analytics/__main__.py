@@ -16,8 +16,9 @@ from pathlib import Path
 from analytics.pair import pair_json, pair_report
 from analytics.profiles import build_profiles
 from analytics.suggestions import suggestions_for
+from loaders.issues import printable
 from loaders.load import load_atlas
-from loaders.messages import closest, printable
+from loaders.messages import closest
 from loaders.sources import DataFolderError
 
 EXIT_USAGE = 2

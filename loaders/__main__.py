@@ -7,6 +7,7 @@ validate prints one `FILE:LINE: SEVERITY: PATH: MESSAGE` line per issue and a su
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from pathlib import Path
@@ -61,10 +62,22 @@ def _parser() -> argparse.ArgumentParser:
 def _limit_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-file-mb",
-        type=float,
+        type=_megabytes,
         default=Limits().max_file_bytes / MB,
         help="refuse files larger than this many megabytes (default: %(default)s)",
     )
+
+
+def _megabytes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (0 < value <= 1024):
+        raise argparse.ArgumentTypeError(
+            f"expected a number of megabytes above 0 and at most 1024, got {text!r}"
+        )
+    return value
 
 
 def _load(args: argparse.Namespace) -> Atlas:

@@ -8,6 +8,8 @@ unknown city drops the partnership, because a partnership is its cities.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import PurePosixPath
 from typing import Any
 
 from loaders.countries import COUNTRY_NAMES
@@ -27,6 +29,8 @@ class _Assembler:
         self.city_ids: set[str] = set()
         self.owner: dict[str, str] = {}
         self.untagged: list[tuple[FileContext, int, Initiative, str, int]] = []
+        self.city_files: dict[str, str] = {}  # file stem -> path, for every city file read
+        self.left_out_themes: dict[str, str] = {}  # id -> file, for themes left out with errors
 
     def claim(self, ctx: FileContext, loc: tuple[Any, ...], record_id: str, what: str) -> bool:
         """Ids are unique across the folder; the first file (in path order) keeps its id."""
@@ -40,7 +44,13 @@ class _Assembler:
     def theme_ok(self, ctx: FileContext, loc: tuple[Any, ...], theme_id: str) -> bool:
         if theme_id in self.theme_keywords:
             return True
-        hint = did_you_mean(theme_id, self.theme_keywords)
+        if theme_id in self.left_out_themes:
+            ctx.error(
+                loc,
+                f"theme '{theme_id}' is left out because of its errors in {self.left_out_themes[theme_id]}",
+            )
+            return False
+        hint = "" if ctx.full else did_you_mean(theme_id, self.theme_keywords)
         ctx.error(loc, f"unknown theme '{theme_id}'{hint}: it is not in themes.yaml")
         return False
 
@@ -55,7 +65,9 @@ class _Assembler:
             f"{folder}/{record_id}.yaml or change the id",
         )
         if n_items:
-            ctx.warning((), f"{n_items} {items} not loaded because this record has errors")
+            ctx.report(
+                "warning", (), f"{n_items} {items} not loaded because this record has errors", always=True
+            )
         return False
 
     # -- themes --------------------------------------------------------------------------------
@@ -64,7 +76,20 @@ class _Assembler:
         if self.theme_keywords or self.rows["themes"]:
             ctx.error((), "a second themes file: keep one themes.yaml")
             return
+        valid = {i for i, _ in rec.items}
+        raw = ctx.parsed.data.get("themes")
+        for i, item in enumerate(raw if isinstance(raw, list) else []):
+            if i not in valid and isinstance(item, dict) and isinstance(item.get("id"), str):
+                self.left_out_themes.setdefault(item["id"], ctx.file)
+        most = ctx.limits.max_themes
+        if isinstance(raw, list) and len(raw) > most:
+            ctx.error(
+                ("themes", most),
+                f"a themes file holds at most {most:,} themes; the last {len(raw) - most:,} are left out",
+            )
         for i, theme in rec.items:
+            if i >= most:
+                break
             if not self.claim(ctx, ("themes", i, "id"), theme.id, "theme"):
                 continue
             self.theme_keywords[theme.id] = theme.keywords
@@ -135,9 +160,11 @@ class _Assembler:
         if not ini.themes:
             self.untagged.append((ctx, i, ini, city_id, line))
             return
+        seen: set[str] = set()
         for j, theme_id in enumerate(ini.themes):
-            if theme_id in ini.themes[:j]:
+            if theme_id in seen:
                 continue
+            seen.add(theme_id)
             if self.theme_ok(ctx, ("initiatives", i, "themes", j), theme_id):
                 self.rows["initiative_themes"].append(
                     (ini.id, city_id, theme_id, "declared", None, ctx.file, line)
@@ -169,11 +196,18 @@ class _Assembler:
             return
         unknown = [(k, c) for k, c in enumerate(p.cities) if c not in self.city_ids]
         for k, city_id in unknown:
-            hint = did_you_mean(city_id, self.city_ids)
+            if city_id in self.city_files:
+                ctx.error(
+                    ("cities", k),
+                    f"city '{city_id}' is left out because of errors in {self.city_files[city_id]}",
+                )
+                continue
+            hint = "" if ctx.full else did_you_mean(city_id, self.city_ids)
             ctx.error(("cities", k), f"unknown city '{city_id}'{hint}: there is no cities/{city_id}.yaml")
         if unknown:
             if rec.items:
-                ctx.warning((), f"{len(rec.items)} sessions not loaded because this record has errors")
+                message = f"{len(rec.items)} sessions not loaded because this record has errors"
+                ctx.report("warning", (), message, always=True)
             return
         if not self.claim(ctx, ("id",), p.id, "partnership"):
             return
@@ -211,8 +245,9 @@ class _Assembler:
             )
         )
         for role, key, ids in (("topic", "topics", s.topics), ("follow_up", "follow_up", s.follow_up)):
+            first = {theme_id: k for k, theme_id in reversed(list(enumerate(ids)))}
             for k, theme_id in enumerate(ids):
-                if theme_id not in ids[:k] and self.theme_ok(ctx, (*at, key, k), theme_id):
+                if first[theme_id] == k and self.theme_ok(ctx, (*at, key, k), theme_id):
                     self.rows["session_themes"].append((sid, p.id, theme_id, role, ctx.file, line))
         for city_id, organisations in s.participants.items():
             if self.member_ok(ctx, (*at, "participants", city_id), city_id, p):
@@ -232,7 +267,7 @@ class _Assembler:
     def member_ok(self, ctx: FileContext, loc: tuple[Any, ...], city_id: str, p: Partnership) -> bool:
         if city_id in p.cities:
             return True
-        hint = did_you_mean(city_id, p.cities)
+        hint = "" if ctx.full else did_you_mean(city_id, p.cities)
         ctx.error(loc, f"'{city_id}' is not a city of this partnership ({', '.join(p.cities)}){hint}")
         return False
 
@@ -241,7 +276,7 @@ class _Assembler:
         if owner == city_id:
             return True
         if owner is None:
-            hint = did_you_mean(iid, [i for i, c in self.owner.items() if c == city_id])
+            hint = "" if ctx.full else did_you_mean(iid, [i for i, c in self.owner.items() if c == city_id])
             ctx.error(loc, f"unknown initiative '{iid}'{hint}")
         else:
             ctx.error(loc, f"initiative '{iid}' belongs to {owner}, so {city_id} cannot present it")
@@ -259,7 +294,7 @@ class _Assembler:
         elif target in self.theme_keywords:
             initiative_id, theme_id = None, target
         else:
-            hint = did_you_mean(target, list(self.owner) + list(self.theme_keywords))
+            hint = "" if ctx.full else did_you_mean(target, [*self.owner, *self.theme_keywords])
             ctx.error((*loc, "in"), f"'{target}' is neither an initiative nor a theme{hint}")
             return
         self.rows["interests"].append(
@@ -279,12 +314,17 @@ class _Assembler:
             )
 
 
-def assemble(records: list[FileRecords]) -> Rows:
-    """Rows for every table; issues are added to each record's FileContext."""
+def assemble(records: list[FileRecords], city_files: Iterable[str] = ()) -> Rows:
+    """Rows for every table; issues are added to each record's FileContext.
+
+    `city_files`: paths of every city file read, also those that could not be parsed, so that a
+    reference to a city left out for its errors is not reported as a missing file.
+    """
     by_kind: dict[str, list[FileRecords]] = defaultdict(list)
     for rec in sorted(records, key=lambda r: r.file):
         by_kind[rec.context.source.kind or ""].append(rec)
     assembler = _Assembler()
+    assembler.city_files = {PurePosixPath(path).stem: path for path in city_files}
     for rec in by_kind["themes"]:
         assembler.add_themes(rec)
     for rec in by_kind["city"]:

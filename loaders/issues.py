@@ -21,7 +21,15 @@ class Issue:
 
     def format(self) -> str:
         """The command line's `FILE:LINE: SEVERITY: PATH: MESSAGE`."""
-        return f"{self.file}:{self.line}: {self.severity}: {self.path}: {self.message}"
+        fields = (self.file, str(self.line), self.severity, self.path, self.message)
+        return ": ".join(printable(field) for field in fields).replace(": ", ":", 1)
+
+
+def printable(text: str) -> str:
+    """`text` with control characters written as escapes (\\n, \\x1b), so it stays one safe line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def format_path(loc: tuple[str | int, ...]) -> str:

@@ -17,6 +17,8 @@ class Limits:
     max_zip_bytes: int = 20 * MB
     max_unzipped_bytes: int = 50 * MB
     max_zip_entries: int = 2_000
+    max_themes: int = 1_000  # each theme is one pass of its keywords over every untagged text
+    max_issues_per_file: int = 500  # past that, one summary line: fix the first ones, run again
 
 
 def oversize_message(size: int, limits: Limits) -> str:

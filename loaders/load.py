@@ -47,6 +47,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _build(files: Iterable[SourceFile], issues: Iterable[Issue], limits: Limits, source: str) -> Atlas:
+    files = list(files)
     all_issues = list(issues)
     records: list[FileRecords] = []
     for file in files:
@@ -56,9 +57,9 @@ def _build(files: Iterable[SourceFile], issues: Iterable[Issue], limits: Limits,
             continue
         assert context is not None
         records.append(validate_file(context))
-    rows = assemble(records)
+    rows = assemble(records, [file.path for file in files if file.kind == "city"])
     for record in records:
-        all_issues.extend(record.context.issues)
+        all_issues.extend(record.context.listed_issues())
     all_issues.sort(key=lambda i: (i.file, i.line, i.severity, i.path, i.message))
     rows["issues"] = [(i.severity, i.file, i.line, i.path, i.message) for i in all_issues]
     tables = {name: make_table(name, rows.get(name, [])) for name in TABLES}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable
@@ -25,13 +26,12 @@ def closest(word: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     if len(folded) >= 3:
         found += sorted((c for f, c in by_folded.items() if f.startswith(folded)), key=len)
         found += sorted((c for f, c in by_folded.items() if folded in f), key=len)
-    found += [by_folded[f] for f in difflib.get_close_matches(folded, list(by_folded), n=n, cutoff=0.6)]
+    pool = list(by_folded)
+    if len(pool) > 500:  # difflib costs ~20 µs a candidate: keep ids of about the same length
+        pool = [f for f in pool if abs(len(f) - len(folded)) <= 3 and f[:1] == folded[:1]]
+    if len(pool) <= 2_000:
+        found += [by_folded[f] for f in difflib.get_close_matches(folded, pool, n=n, cutoff=0.6)]
     return list(dict.fromkeys(found))[:n]
-
-
-def printable(text: str) -> str:
-    """`text` with control characters written as escapes, so a message stays on one line."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
@@ -54,7 +54,10 @@ def error_message(error: dict[str, Any], model: type[BaseModel]) -> str:
     """One sentence for one pydantic error, naming what was found and what is expected."""
     kind = error["type"]
     loc = [part for part in error["loc"] if part != "[key]"]
-    field = str(loc[-1]) if loc else "record"
+    names = [part for part in loc if isinstance(part, str)]
+    field = names[-1] if names else "record"
+    if loc and isinstance(loc[-1], int):
+        field = f"an entry of {field}"
     given = error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "extra_forbidden":
@@ -109,7 +112,9 @@ def _pattern_message(field: str, given: Any, pattern: str, loc: tuple[Any, ...])
     if pattern.startswith("^Q"):
         return f"{describe(given)} is not a Wikidata item id such as Q1234"
     what = "a city id" if "[key]" in loc else "an id"
-    example = str(given).strip().lower().replace("_", "-").replace(" ", "-")
+    example = re.sub(r"[^a-z0-9]+", "-", str(given).strip().lower()).strip("-")[:60].rstrip("-")
+    if not example or example == given:
+        example = "guangzhou-development-district"
     return (
         f"{describe(given)} is not {what}: use lower-case letters, digits and single hyphens"
         f" (such as '{example}')"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -180,7 +181,7 @@ class Partnership(_Record):
 
     @model_validator(mode="after")
     def _distinct_cities(self) -> Partnership:
-        repeated = sorted({c for c in self.cities if self.cities.count(c) > 1})
+        repeated = sorted(c for c, n in Counter(self.cities).items() if n > 1)
         if repeated:
             raise ValueError(f"city listed twice: {', '.join(repeated)}")
         return self

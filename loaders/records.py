@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from loaders.issues import Issue, Severity, format_path
+from loaders.issues import ROOT_PATH, Issue, Severity, format_path
 from loaders.limits import Limits
 from loaders.messages import error_message
 from loaders.models import FILE_MODELS, City, Initiative, Partnership, Session, Theme, ThemesFile
@@ -31,6 +31,7 @@ class FileContext:
         self.parsed = parsed
         self.limits = limits
         self.issues: list[Issue] = []
+        self.unlisted = 0  # issues past limits.max_issues_per_file, counted but not listed
 
     @property
     def file(self) -> str:
@@ -46,8 +47,33 @@ class FileContext:
         """The line of a record (depth 2 or less), known without a re-parse."""
         return self.parsed.line_of(loc)
 
-    def report(self, severity: Severity, loc: tuple[Any, ...], message: str) -> None:
+    @property
+    def full(self) -> bool:
+        """True once the file has as many issues as are listed: later ones are only counted."""
+        return len(self.issues) >= self.limits.max_issues_per_file
+
+    def add(self, issue: Issue) -> None:
+        if self.full:
+            self.unlisted += 1
+        else:
+            self.issues.append(issue)
+
+    def report(self, severity: Severity, loc: tuple[Any, ...], message: str, always: bool = False) -> None:
+        if self.full and not always:
+            self.unlisted += 1
+            return
         self.issues.append(Issue(self.file, self.line(loc), severity, format_path(_clean(loc)), message))
+
+    def listed_issues(self) -> list[Issue]:
+        """The issues, and one line more saying how many were not listed."""
+        if not self.unlisted:
+            return self.issues
+        last = max(issue.line for issue in self.issues)
+        message = (
+            f"{self.unlisted:,} more issues in this file are not listed (the first"
+            f" {len(self.issues):,} are): fix those and validate again"
+        )
+        return [*self.issues, Issue(self.file, last, "error", ROOT_PATH, message)]
 
     def error(self, loc: tuple[Any, ...], message: str) -> None:
         self.report("error", loc, message)
@@ -102,13 +128,15 @@ def _partial(
     bad_items: set[int] = set()
     header_ok = True
     problem_paths = {problem.path for problem in context.parsed.problems}
-    for error in errors:
-        if _clean(error["loc"]) not in problem_paths:  # the YAML problem already explains it
-            context.error(error["loc"], error_message(error, model))
     for problem in context.parsed.problems:
-        context.issues.append(
-            Issue(context.file, problem.line, "error", format_path(problem.path), problem.message)
-        )
+        context.add(Issue(context.file, problem.line, "error", format_path(problem.path), problem.message))
+    for error in errors:
+        if _clean(error["loc"]) in problem_paths:  # the YAML problem already explains it
+            continue
+        if context.full:
+            context.unlisted += 1
+        else:
+            context.error(error["loc"], error_message(error, model))
     for loc in [e["loc"] for e in errors] + [p.path for p in context.parsed.problems]:
         index = _item_index(loc, items_key)
         if index is None:
@@ -125,7 +153,8 @@ def _partial(
     if header is None:
         kept = len(raw_items) - len(bad_items)
         if kept > 0:
-            context.warning((), f"{kept} {ITEM_NAMES[kind]} not loaded because this record has errors")
+            message = f"{kept} {ITEM_NAMES[kind]} not loaded because this record has errors"
+            context.report("warning", (), message, always=True)
         return FileRecords(context, None, [])
     item_model = ITEM_MODELS[kind]
     items = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -58,16 +59,26 @@ def data_paths(folder: Path) -> list[Path]:
         raise DataFolderError(
             f"{folder} is not a data folder: it needs themes.yaml, cities/ or partnerships/"
         )
-    paths = [folder / name for name in THEMES_NAMES if (folder / name).is_file()]
+    paths = [folder / name for name in THEMES_NAMES if os.path.lexists(folder / name)]
     paths += sorted(
         p
         for p in folder.iterdir()
-        if p.is_file() and p.suffix in YAML_SUFFIXES and p.name not in THEMES_NAMES
+        if p.suffix in YAML_SUFFIXES and p.name not in THEMES_NAMES and not _hidden(p.name) and p.is_file()
     )
     for sub in KIND_FOLDERS:
         if (folder / sub).is_dir():
-            paths += sorted((folder / sub).iterdir())
+            paths += sorted(p for p in (folder / sub).iterdir() if not _hidden(p.name))
     return paths
+
+
+def _hidden(name: str) -> bool:
+    """Editors' lock and swap files (.#bari.yaml, .bari.yaml.swp) and .DS_Store: not data, not news."""
+    return name.startswith(".")
+
+
+def shown_path(rel: str) -> str:
+    """A relative path fit for a message: undecodable bytes of a file name become U+FFFD."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_folder(folder: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[list[SourceFile], list[Issue]]:
@@ -75,22 +86,37 @@ def read_folder(folder: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[list[Sou
     files: list[SourceFile] = []
     issues: list[Issue] = []
     for path in data_paths(folder):
-        rel = path.relative_to(folder).as_posix()
+        rel = shown_path(path.relative_to(folder).as_posix())
         skipped = _skip_reason(path, rel)
         if skipped:
             issues.append(Issue(rel, 1, "warning", ROOT_PATH, skipped))
             continue
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            issues.append(Issue(rel, 1, "error", ROOT_PATH, oversize_message(size, limits)))
-            continue
-        try:
-            files.append(SourceFile(rel, path.read_bytes()))
-        except OSError as exc:
-            issues.append(Issue(rel, 1, "error", ROOT_PATH, f"cannot read the file: {exc.strerror}"))
-    if not any(f.kind == "themes" for f in files) and not any(i.file in THEMES_NAMES for i in issues):
+        data, problem = _read_regular_file(path, limits)
+        if problem:
+            issues.append(Issue(rel, 1, "error", ROOT_PATH, problem))
+        else:
+            files.append(SourceFile(rel, data))
+    themes_errors = any(i.file in THEMES_NAMES and i.severity == "error" for i in issues)
+    if not any(f.kind == "themes" for f in files) and not themes_errors:
         issues.append(Issue("themes.yaml", 1, "error", ROOT_PATH, missing_themes_message()))
     return files, issues
+
+
+def _read_regular_file(path: Path, limits: Limits) -> tuple[bytes, str | None]:
+    """The file's bytes, or why not; never blocks on a FIFO nor reads a device without end."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return b"", "not a regular file (a device, pipe or socket), so it is not read"
+        if info.st_size > limits.max_file_bytes:
+            return b"", oversize_message(info.st_size, limits)
+        with path.open("rb") as handle:  # read to the limit only: the file may grow meanwhile
+            data = handle.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        return b"", f"cannot read the file: {exc.strerror or exc}"
+    if len(data) > limits.max_file_bytes:
+        return b"", oversize_message(len(data), limits)
+    return data, None
 
 
 def missing_themes_message() -> str:

@@ -92,7 +92,9 @@ def parse_yaml(raw: bytes, limits: Limits = DEFAULT_LIMITS, *, all_lines: bool =
     except yaml.YAMLError as exc:
         raise YamlFileError(1, f"YAML error: {str(exc).splitlines()[0]}") from None
     if builder.root is None:
-        raise YamlFileError(1, "the file holds only comments; it needs a mapping such as `id: ...`")
+        raise YamlFileError(
+            1, "the file holds no data (only comments or null); it needs a mapping such as `id: ...`"
+        )
     if not isinstance(builder.root, dict):
         kind = "a list" if isinstance(builder.root, list) else "a single value"
         raise YamlFileError(1, f"the top level must be a mapping of keys (id: ..., name: ...), found {kind}")

@@ -1,0 +1,112 @@
+"""What hand-kept server folders really hold: editor lock files, pipes, devices, odd names, floods.
+
+Each case comes from a red-team run with inputs the other tests never saw.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from loaders import load_atlas
+from loaders.limits import Limits
+from tests.conftest import BARI, FolderMaker, run_module
+
+
+def issue_rows(folder: Path, limits: Limits | None = None) -> list[tuple[str, str, int, str, str]]:
+    atlas = load_atlas(folder, limits) if limits else load_atlas(folder)
+    return [tuple(row) for row in atlas.issues[["severity", "file", "line", "path", "message"]].values]
+
+
+def test_an_editors_lock_file_is_not_data(make_folder: FolderMaker) -> None:
+    folder = make_folder()
+    os.symlink("user@host.4242:1700000000", folder / "cities" / ".#bari.yaml")  # Emacs, while editing
+    (folder / "cities" / ".bari.yaml.swp").write_bytes(b"\x00vim swap")
+    atlas = load_atlas(folder)
+    assert atlas.issues.empty
+    assert "bari" in set(atlas.cities["id"])
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: os.symlink(p.parent / "gone.yaml", p), "cannot read the file: No such file or directory"),
+        (lambda p: os.mkfifo(p), "not a regular file (a device, pipe or socket), so it is not read"),
+        (
+            lambda p: os.symlink("/dev/zero", p),
+            "not a regular file (a device, pipe or socket), so it is not read",
+        ),
+    ],
+    ids=["dangling link", "fifo", "link to /dev/zero"],
+)
+def test_a_file_that_cannot_be_read_is_one_error_and_never_a_hang(
+    make_folder: FolderMaker, make, message
+) -> None:
+    folder = make_folder()
+    make(folder / "cities" / "oslo.yaml")
+    assert issue_rows(folder) == [("error", "cities/oslo.yaml", 1, "(file)", message)]
+
+
+def test_a_file_name_that_is_not_utf8_is_named_and_reported(make_folder: FolderMaker) -> None:
+    folder = make_folder()
+    name = os.fsencode(folder / "cities") + b"/oslo-\xff.yaml"
+    with open(name, "wb") as handle:
+        handle.write(b"id: oslo\nname: Oslo\ncountry: NO\n")
+    ((severity, file, line, path, message),) = issue_rows(folder)
+    assert (severity, file, line, path) == ("error", "cities/oslo-\ufffd.yaml", 1, "id")
+    assert "does not match the file name" in message
+
+
+def test_a_city_left_out_for_its_errors_is_not_called_missing(make_folder: FolderMaker) -> None:
+    folder = make_folder({"cities/bari.yaml": BARI.replace("lat: 41.1171", 'lat: "41,1171"')})
+    messages = [row[4] for row in issue_rows(folder) if row[1].startswith("partnerships/")]
+    assert "city 'bari' is left out because of errors in cities/bari.yaml" in messages
+    assert not any("there is no cities/bari.yaml" in m for m in messages)
+
+
+def test_a_flood_of_errors_lists_the_first_ones_and_counts_the_rest(make_folder: FolderMaker) -> None:
+    flood = "id: oslo\nname: Oslo\ncountry: NO\ninitiatives:\n" + "  - titel: x\n" * 3_000
+    rows = issue_rows(make_folder({"cities/oslo.yaml": flood}), Limits(max_issues_per_file=100))
+    listed = [row for row in rows if row[1] == "cities/oslo.yaml"]
+    assert len(listed) == 101
+    # each item has 3 errors (unknown key titel, no id, no title): 9,000 in all, 100 listed
+    summary = [row for row in listed if "not listed" in row[4]]
+    assert summary == [
+        (
+            "error",
+            "cities/oslo.yaml",
+            38,  # the last listed line: 34 items of 3 errors start at line 5
+            "(file)",
+            "8,900 more issues in this file are not listed (the first 100 are): fix those and validate again",
+        )
+    ]
+    assert any("unknown key 'titel' (did you mean 'title'?)" in row[4] for row in listed)
+
+
+def test_a_taxonomy_has_a_bounded_number_of_themes(make_folder: FolderMaker) -> None:
+    themes = "themes:\n" + "".join(f"  - {{id: t{i}, label: T{i}, keywords: [k{i}]}}\n" for i in range(12))
+    atlas = load_atlas(make_folder({"themes.yaml": themes}, base=False), Limits(max_themes=10))
+    assert len(atlas.themes) == 10
+    (row,) = atlas.issues[atlas.issues["file"] == "themes.yaml"].itertuples()
+    assert (row.line, row.path) == (12, "themes[10]")
+    assert row.message == "a themes file holds at most 10 themes; the last 2 are left out"
+
+
+def test_validate_keeps_each_issue_on_one_line(make_folder: FolderMaker) -> None:
+    folder = make_folder({"cities/oslo.yaml": 'id: "oslo\\e[31mRED"\nname: Oslo\ncountry: NO\n'})
+    result = run_module("loaders", "validate", folder)
+    assert result.returncode == 1
+    (line, summary) = result.stdout.splitlines()
+    assert "\x1b" not in result.stdout
+    assert line.startswith("cities/oslo.yaml:1: error: id: 'oslo\\x1b[31mRED' is not an id")
+    assert summary.startswith("1 error")
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "0", "-1", "many"])
+def test_a_size_limit_must_be_a_positive_number(value: str) -> None:
+    result = run_module("loaders", "validate", "data", "--max-file-mb", value)
+    assert result.returncode == 2
+    assert "expected a number of megabytes above 0" in result.stderr
+    assert "Traceback" not in result.stderr
