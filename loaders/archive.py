@@ -12,6 +12,7 @@ import io
 import re
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -32,6 +33,7 @@ class UploadRefusedError(Exception):
 class UploadedData:
     files: list[SourceFile] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    unpacked: int = 0  # bytes taken from all uploads together, against limits.max_unzipped_bytes
 
     @property
     def has_themes(self) -> bool:
@@ -46,11 +48,31 @@ def read_upload(uploads: list[tuple[str, bytes]], limits: Limits = DEFAULT_LIMIT
         if lower.endswith(".zip"):
             _unzip(name, data, limits, result)
         elif lower.endswith(YAML_SUFFIXES):
+            result.unpacked += len(data)
+            if result.unpacked > limits.max_unzipped_bytes:
+                raise UploadRefusedError(_too_big("the upload", limits))
             result.files.append(SourceFile(_place_single(name, data), data))
         else:
             result.issues.append(_ignored(name, "ignored: upload YAML files or a .zip of a data folder"))
+    _drop_misplaced(result)
     _drop_duplicates(result)
     return result
+
+
+def _drop_misplaced(result: UploadedData) -> None:
+    """Files the loader would not know what to do with (THEMES.YML, old/cities/x.yaml) are listed."""
+    kept = []
+    for file in result.files:
+        if file.kind is not None:
+            kept.append(file)
+        elif not file.path.endswith(YAML_SUFFIXES):
+            result.issues.append(
+                _ignored(file.path, "ignored: data files end in .yaml or .yml, in lower case")
+            )
+        else:
+            where = "themes.yaml, cities/<id>.yaml, partnerships/<id>.yaml"
+            result.issues.append(_ignored(file.path, f"ignored: outside the data folder ({where})"))
+    result.files = kept
 
 
 def _place_single(name: str, data: bytes) -> str:
@@ -79,10 +101,9 @@ def _unzip(name: str, data: bytes, limits: Limits, result: UploadedData) -> None
     declared = sum(e.file_size for e in entries)
     if declared > limits.max_unzipped_bytes:
         raise UploadRefusedError(_too_big(name, limits))
-    root = _data_root([e.filename for e in entries if _refusal(e) is None])
-    budget = limits.max_unzipped_bytes
+    root = _data_root([_posix(e.filename) for e in entries if _refusal(e) is None])
     for entry in entries:
-        budget -= _take(archive, entry, root, name, limits, result, budget)
+        result.unpacked += _take(archive, entry, root, name, limits, result)
 
 
 def _take(
@@ -92,7 +113,6 @@ def _take(
     zip_name: str,
     limits: Limits,
     result: UploadedData,
-    budget: int,
 ) -> int:
     """Read one entry if it is a data file; returns the bytes it used of the unpacking budget."""
     if entry.is_dir():
@@ -102,14 +122,28 @@ def _take(
     if refusal:
         result.issues.append(Issue(f"{zip_name}:{shown}", 1, "error", ROOT_PATH, f"refused: {refusal}"))
         return 0
-    rel = entry.filename[len(root) :] if entry.filename.startswith(root) else entry.filename
+    name = _posix(entry.filename)
+    rel = name[len(root) :] if name.startswith(root) else name
     if not rel.lower().endswith(YAML_SUFFIXES) or PurePosixPath(rel).parts[:1] == ("__MACOSX",):
         result.issues.append(_ignored(f"{zip_name}:{shown}", "ignored: not a YAML data file"))
         return 0
     if entry.file_size > limits.max_file_bytes:
         result.issues.append(Issue(rel, 1, "error", ROOT_PATH, "file is over the size limit for one file"))
         return 0
-    data = _read_bounded(archive, entry, min(budget, limits.max_file_bytes) + 1)
+    budget = limits.max_unzipped_bytes - result.unpacked
+    try:
+        data = _read_bounded(archive, entry, min(budget, limits.max_file_bytes) + 1)
+    except (
+        RuntimeError,
+        NotImplementedError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+    ) as exc:
+        result.issues.append(Issue(f"{zip_name}:{shown}", 1, "error", ROOT_PATH, _unreadable(exc)))
+        return 0
     if len(data) > budget:
         raise UploadRefusedError(_too_big(zip_name, limits))
     if len(data) > limits.max_file_bytes:  # the header understated the size
@@ -142,9 +176,21 @@ def _refusal(entry: zipfile.ZipInfo) -> str | None:
         return "paths with '..' are not accepted"
     if stat.S_ISLNK(entry.external_attr >> 16):
         return "links are not accepted"
-    if "\\" in name:
-        return "backslashes in paths are not accepted"
     return None
+
+
+def _posix(name: str) -> str:
+    """Zip names use '/', but some Windows tools wrote '\\': both are folder separators."""
+    return name.replace("\\", "/")
+
+
+def _unreadable(exc: Exception) -> str:
+    text = str(exc).lower()
+    if "encrypted" in text or "password" in text:
+        return "cannot unpack: the entry is encrypted; zip it without a password"
+    if isinstance(exc, NotImplementedError) or "compression" in text:
+        return "cannot unpack: the entry uses a compression method this app does not read (use deflate)"
+    return "cannot unpack: the entry is damaged (its data does not match its header)"
 
 
 def _data_root(names: list[str]) -> str:

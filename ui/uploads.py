@@ -7,6 +7,7 @@ session's state, and the Atlas built from them is cached under their content has
 from __future__ import annotations
 
 import hashlib
+import logging
 
 import streamlit as st
 
@@ -26,6 +27,7 @@ UPLOAD_HELP = (
     f"{DEFAULT_LIMITS.max_unzipped_bytes // MB} MB and hold {DEFAULT_LIMITS.max_zip_entries:,} entries."
 )
 _UPLOADER = "upload-files"
+_log = logging.getLogger(__name__)
 
 
 @st.cache_resource(max_entries=4, ttl="1h", show_spinner="Checking the uploaded files…")  # read-only
@@ -40,7 +42,17 @@ def current_dataset(shipped: Dataset) -> Dataset:
         return shipped
     files = tuple(SourceFile(path, data) for path, data in upload["files"])
     issues = tuple(Issue(*row) for row in upload["issues"])
-    atlas = _upload_atlas(upload["digest"], files, issues)
+    try:
+        atlas = _upload_atlas(upload["digest"], files, issues)
+    except Exception as exc:  # a loader bug must not lock this viewer out on every rerun
+        _log.exception("uploaded data could not be loaded")
+        clear_upload()
+        st.error(
+            f"The uploaded files could not be loaded ({md(type(exc).__name__)}); "
+            "you are back on the shipped data. Please report this with the files.",
+            icon=":material/error:",
+        )
+        return shipped
     with st.sidebar.container(border=True):
         st.markdown(f"**Viewing uploaded data** · {len(files)} files")
         st.button(

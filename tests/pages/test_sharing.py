@@ -200,6 +200,25 @@ def test_a_hostile_upload_is_refused_with_a_message(open_page: Opener) -> None:
     assert "Viewing uploaded data" not in "\n".join(m.value for m in at.sidebar.markdown)
 
 
+def test_an_upload_in_two_folders_and_upper_case_loads_the_data_and_lists_the_rest(open_page: Opener) -> None:
+    """Found by a red-team run: these made every rerun of the session fail."""
+    files = {**BASE_FILES, "cities/oslo.YAML": "id: oslo\n"}
+    upload = zipped(files, prefix="a/") + b""
+    extra = zipped({"cities/bergen.yaml": "id: bergen\n"}, prefix="b/")
+    at = open_page("data_quality")
+    at.file_uploader(key="upload-files").set_value(
+        [("a.zip", upload, "application/zip"), ("b.zip", extra, "application/zip"), ("X.YML", b"id: x", "")]
+    )
+    at.run()
+    at.button(key="load-upload").click().run()
+    assert not at.exception
+    messages = set(at.dataframe[0].value["message"])
+    assert "ignored: data files end in .yaml or .yml, in lower case" in messages
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Cities"] == "2"
+
+
 def test_a_selected_initiative_restores_from_the_url(open_page: Opener) -> None:
     at = open_page("initiatives", params={"initiative": "bari-tactical-urban-planning"})
     assert not at.exception
