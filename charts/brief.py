@@ -77,7 +77,7 @@ def _e(text: object) -> str:
 
 
 def _link(url: str) -> str:
-    if not url.startswith(("http://", "https://")):
+    if not url.lower().startswith(("http://", "https://")):
         return _e(url)
     return f'<a href="{_e(url)}">{_e(url)}</a>'
 

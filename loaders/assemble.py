@@ -31,6 +31,7 @@ class _Assembler:
         self.untagged: list[tuple[FileContext, int, Initiative, str, int]] = []
         self.city_files: dict[str, str] = {}  # file stem -> path, for every city file read
         self.left_out_themes: dict[str, str] = {}  # id -> file, for themes left out with errors
+        self.pairs: dict[frozenset[str], str] = {}  # the cities of a partnership -> its file
 
     def claim(self, ctx: FileContext, loc: tuple[Any, ...], record_id: str, what: str) -> bool:
         """Ids are unique across the folder; the first file (in path order) keeps its id."""
@@ -211,6 +212,7 @@ class _Assembler:
             return
         if not self.claim(ctx, ("id",), p.id, "partnership"):
             return
+        self.check_pair_once(ctx, p)
         line = ctx.record_line(("id",))
         self.rows["partnerships"].append(
             (p.id, p.kind, p.since, "; ".join(p.cities), "; ".join(p.programmes) or None, ctx.file, line)
@@ -221,10 +223,23 @@ class _Assembler:
             self.rows["partnership_programmes"].append((p.id, programme, ctx.file, line))
         dates: dict[str, int] = defaultdict(int)
         for j, session in rec.items:
+            if p.since is not None and session.date.year < p.since:
+                ctx.warning(
+                    ("sessions", j, "date"),
+                    f"session of {session.date.isoformat()} is before the partnership began ({p.since})",
+                )
             day = session.date.isoformat()
             dates[day] += 1
             session_id = f"{p.id}/{day}" + (f"-{dates[day]}" if dates[day] > 1 else "")
             self.add_session(ctx, j, session, session_id, p)
+
+    def check_pair_once(self, ctx: FileContext, p: Partnership) -> None:
+        """The same cities paired in two files split their sessions: a warning, both are kept."""
+        key = frozenset(p.cities)
+        if key in self.pairs:
+            ctx.warning(("cities",), f"the same cities are already a partnership in {self.pairs[key]}")
+        else:
+            self.pairs[key] = ctx.file
 
     def add_session(self, ctx: FileContext, j: int, s: Session, sid: str, p: Partnership) -> None:
         line = ctx.record_line(("sessions", j))

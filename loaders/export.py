@@ -55,7 +55,19 @@ def xlsx_bytes(tables: Mapping[str, pd.DataFrame]) -> bytes:
             sheet = readable_column(name)[:_EXCEL_SHEET_CHARS]
             table.rename(columns=readable_column).to_excel(writer, sheet_name=sheet, index=False)
             _fit_columns(writer.sheets[sheet], table)
+            _formulas_as_text(writer.sheets[sheet], table)
     return buffer.getvalue()
+
+
+def _formulas_as_text(sheet: object, table: pd.DataFrame) -> None:
+    """A title such as '=HYPERLINK(...)' is text from the data, never a formula Excel runs."""
+    for index, column in enumerate(table.columns, start=1):
+        values = table[column]
+        if values.dtype.kind not in "OU" and not isinstance(values.dtype, pd.StringDtype):
+            continue
+        starts = values.astype("string").str.startswith("=").fillna(False).to_numpy(dtype=bool)
+        for row in starts.nonzero()[0]:
+            sheet.cell(row=int(row) + 2, column=index).data_type = "s"  # type: ignore[attr-defined]
 
 
 def _fit_columns(sheet: object, table: pd.DataFrame) -> None:

@@ -105,7 +105,7 @@ def error_message(error: dict[str, Any], model: type[BaseModel]) -> str:
 
 
 def _pattern_message(field: str, given: Any, pattern: str, loc: tuple[Any, ...]) -> str:
-    if "https?" in pattern:
+    if "://" in pattern:
         return f"{describe(given)} is not a web address: links must start with http:// or https://"
     if "\\x00" in pattern:
         return f"{field} must be one line of text, without line breaks or control characters"

@@ -24,7 +24,7 @@ from loaders.countries import COUNTRY_NAMES
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PARTNERSHIP_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)*$"
-URL_PATTERN = r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$"  # a host, then anything but spaces
+URL_PATTERN = r"^[hH][tT][tT][pP][sS]?://[^\s/?#@]+(?:[/?#]\S*)?$"  # a host, then no spaces; any case
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 INITIATIVE_TYPES = ("programme", "project", "pilot-project", "facility", "institution", "other")
@@ -47,7 +47,9 @@ def _check_date(value: Any) -> Any:
 
 Id = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 PartnershipId = Annotated[str, StringConstraints(pattern=PARTNERSHIP_PATTERN, max_length=250)]
-ONE_LINE_PATTERN = r"^[^\x00-\x08\x0a-\x1f\x7f]*$"  # no line breaks or control characters (tabs are fine)
+# no line breaks or control characters (tabs are fine): C0, DEL, C1 (NEL), the Unicode line and
+# paragraph separators, and bidirectional overrides that would reverse how the rest reads
+ONE_LINE_PATTERN = r"^[^\x00-\x08\x0a-\x1f\x7f\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]*$"
 Name = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=ONE_LINE_PATTERN)
 ]

@@ -14,7 +14,7 @@ def md(text: object) -> str:
 
 def link(label: object, url: str) -> str:
     """A Markdown link to an http(s) address; anything else is shown as plain text."""
-    if not url.startswith(("http://", "https://")):
+    if not url.lower().startswith(("http://", "https://")):
         return md(url)
     quoted = "".join(f"%{ord(c):02X}" if c in "<>()[] \"'`\\" else c for c in url)
     return f"[{md(label)}]({quoted})"

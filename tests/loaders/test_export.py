@@ -40,3 +40,12 @@ def test_excel_has_one_sheet_per_table_with_readable_headers() -> None:
     assert list(sheets["Cities"].columns) == ["Id", "Local name"]
     assert sheets["Cities"].loc[0, "Local name"] == "广州开发区"
     assert readable_column("initiative_id") == "Initiative id"
+
+
+def test_excel_keeps_a_title_that_looks_like_a_formula_as_text() -> None:
+    import openpyxl
+
+    title = '=HYPERLINK("http://example.org","click")'
+    workbook = xlsx_bytes({"initiatives": pd.DataFrame({"title": [title, "Pocket Parks"], "n": [1, 2]})})
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook))["Initiatives"]
+    assert [(c.value, c.data_type) for c in sheet["A"][1:]] == [(title, "s"), ("Pocket Parks", "s")]

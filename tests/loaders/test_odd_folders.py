@@ -110,3 +110,46 @@ def test_a_size_limit_must_be_a_positive_number(value: str) -> None:
     assert result.returncode == 2
     assert "expected a number of megabytes above 0" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_web_address_may_be_written_in_capitals(make_folder: FolderMaker) -> None:
+    port = "{id: oslo-port, title: Port, themes: [agrifood], url: HTTP://WWW.OSLO.KOMMUNE.NO/}"
+    oslo = f"id: oslo\nname: Oslo\ncountry: NO\ninitiatives:\n  - {port}\n"
+    assert issue_rows(make_folder({"cities/oslo.yaml": oslo})) == []
+
+
+@pytest.mark.parametrize("escape", ["\\u2028", "\\N", "\\u202e"], ids=["line separator", "NEL", "RLO"])
+def test_a_name_is_one_line_in_every_sense_of_unicode(make_folder: FolderMaker, escape: str) -> None:
+    oslo = f'id: oslo\nname: "Os{escape}lo"\ncountry: NO\n'
+    ((severity, _, line, path, message),) = issue_rows(make_folder({"cities/oslo.yaml": oslo}))
+    assert (severity, line, path) == ("error", 2, "name")
+    assert message == "name must be one line of text, without line breaks or control characters"
+
+
+def test_a_session_before_the_partnership_began_is_a_warning(make_folder: FolderMaker) -> None:
+    from tests.conftest import PAIR
+
+    folder = make_folder({"partnerships/bari--gdd.yaml": PAIR.replace("since: 1986", "since: 2024")})
+    assert issue_rows(folder) == [
+        (
+            "warning",
+            "partnerships/bari--gdd.yaml",
+            7,
+            "sessions[0].date",
+            "session of 2023-03-14 is before the partnership began (2024)",
+        )
+    ]
+
+
+def test_the_same_cities_in_two_partnership_files_is_a_warning(make_folder: FolderMaker) -> None:
+    again = "id: gdd--bari\ncities: [gdd, bari]\nkind: cooperation\n"
+    atlas = load_atlas(make_folder({"partnerships/gdd--bari.yaml": again}))
+    assert len(atlas.partnerships) == 2
+    (row,) = atlas.issues.itertuples()
+    assert (row.severity, row.file, row.line, row.path) == (
+        "warning",
+        "partnerships/gdd--bari.yaml",
+        2,
+        "cities",
+    )
+    assert row.message == "the same cities are already a partnership in partnerships/bari--gdd.yaml"
