@@ -153,3 +153,32 @@ def test_the_same_cities_in_two_partnership_files_is_a_warning(make_folder: Fold
         "cities",
     )
     assert row.message == "the same cities are already a partnership in partnerships/bari--gdd.yaml"
+
+
+def test_long_files_are_checked_item_by_item_with_the_same_findings(
+    make_folder: FolderMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past 1,000 items errors are gathered one item at a time (memory); the report is the same."""
+    import loaders.records
+
+    items = [
+        "  - {id: oslo-a, title: A, themes: [agrifood]}",
+        "  - {id: oslo-b, titel: B}",
+        "  - {id: oslo-c, title: C, status: done, themes: [agrifood]}",
+        "  - {id: oslo-d, title: D, title: again, themes: [agrifood]}",
+        "  - {id: oslo-e, title: E, start: 2020, end: 2019, themes: [agrifood]}",
+    ]
+    oslo = "id: oslo\nname: Oslo\ncountry: NO\nlat: 59.9\ninitiatives:\n" + "\n".join(items) + "\n"
+    folder = make_folder({"cities/oslo.yaml": oslo})
+    whole = issue_rows(folder)
+    monkeypatch.setattr(loaders.records, "ITEMWISE_FROM", 2)
+    assert issue_rows(folder) == whole
+    assert [(severity, path) for severity, _, _, path, _ in whole] == [
+        ("error", "(file)"),  # lat without lon: the city is left out…
+        ("warning", "(file)"),  # …with its initiatives
+        ("error", "initiatives[1].titel"),
+        ("error", "initiatives[1].title"),
+        ("error", "initiatives[2].status"),
+        ("error", "initiatives[3].title"),  # duplicate key
+        ("error", "initiatives[4]"),  # end before start
+    ]
