@@ -91,6 +91,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.out.exists() and not args.out.is_dir():
+        raise DataFolderError(f"cannot export to {args.out}: it is a file; name a folder (new or existing)")
     atlas = _load(args)
     _print_issues(atlas)
     written = write_csv_tables(atlas, args.out)

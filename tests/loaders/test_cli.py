@@ -102,3 +102,15 @@ def test_schema_writes_three_json_schemas(tmp_path: Path) -> None:
         "partnership.schema.json",
         "themes.schema.json",
     ]
+
+
+def test_export_to_a_file_says_so_before_loading(tmp_path: Path) -> None:
+    target = tmp_path / "tables.csv"
+    target.write_text("keep me")
+    result = run_module("loaders", "export", "data", target)
+    assert result.returncode == 2
+    assert (
+        result.stderr == f"error: cannot export to {target}: it is a file; name a folder (new or existing)\n"
+    )
+    assert result.stdout == ""
+    assert target.read_text() == "keep me"
