@@ -75,13 +75,19 @@ def initiative_matches(atlas: Atlas, city_a: str, city_b: str) -> pd.DataFrame:
             "interest": interest,
             "score": interest_bonus(jaccard, interest),
             "n_shared": shared[rows, cols],
-            "rank_score": np.round(interest_bonus(jaccard, interest), 12),
         }
     )
     table = table.sort_values(
-        ["rank_score", "n_shared", "initiative_a", "initiative_b"], ascending=[False, False, True, True]
+        ["score", "n_shared", "initiative_a", "initiative_b"],
+        ascending=[False, False, True, True],
+        key=_scores_as_equal,
     )
-    return table.drop(columns=["n_shared", "rank_score"]).reset_index(drop=True)
+    return table.drop(columns="n_shared").reset_index(drop=True)
+
+
+def _scores_as_equal(column: pd.Series) -> pd.Series:
+    """Sort key: scores rounded to 12 digits, so 6/7 and 0.5 + 0.5 × 5/7 tie as they should."""
+    return column.round(12) if column.name == "score" else column
 
 
 def matches_for_initiative(atlas: Atlas, initiative_id: str, partner_ids: list[str]) -> pd.DataFrame:
@@ -98,7 +104,6 @@ def matches_for_initiative(atlas: Atlas, initiative_id: str, partner_ids: list[s
     if not found:
         return pd.DataFrame(columns=["partner", *MATCH_COLUMNS])
     table = pd.concat(found, ignore_index=True)
-    order = table.assign(rank_score=table["score"].round(12)).sort_values(
-        ["rank_score", "partner"], ascending=[False, True], kind="stable"
+    return table.sort_values(
+        ["score", "partner"], ascending=[False, True], key=_scores_as_equal, ignore_index=True
     )
-    return table.loc[order.index].reset_index(drop=True)

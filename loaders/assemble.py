@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import chain
 from pathlib import PurePosixPath
 from typing import Any
 
 from loaders.countries import COUNTRY_NAMES
-from loaders.messages import did_you_mean
 from loaders.models import City, Initiative, Partnership, Session
 from loaders.records import FileContext, FileRecords
 from loaders.tagging import infer_themes
@@ -51,7 +51,7 @@ class _Assembler:
                 f"theme '{theme_id}' is left out because of its errors in {self.left_out_themes[theme_id]}",
             )
             return False
-        hint = "" if ctx.full else did_you_mean(theme_id, self.theme_keywords)
+        hint = ctx.hint(theme_id, self.theme_keywords)
         ctx.error(loc, f"unknown theme '{theme_id}'{hint}: it is not in themes.yaml")
         return False
 
@@ -203,7 +203,7 @@ class _Assembler:
                     f"city '{city_id}' is left out because of errors in {self.city_files[city_id]}",
                 )
                 continue
-            hint = "" if ctx.full else did_you_mean(city_id, self.city_ids)
+            hint = ctx.hint(city_id, self.city_ids)
             ctx.error(("cities", k), f"unknown city '{city_id}'{hint}: there is no cities/{city_id}.yaml")
         if unknown:
             if rec.items:
@@ -260,9 +260,12 @@ class _Assembler:
             )
         )
         for role, key, ids in (("topic", "topics", s.topics), ("follow_up", "follow_up", s.follow_up)):
-            first = {theme_id: k for k, theme_id in reversed(list(enumerate(ids)))}
+            seen: set[str] = set()
             for k, theme_id in enumerate(ids):
-                if first[theme_id] == k and self.theme_ok(ctx, (*at, key, k), theme_id):
+                if theme_id in seen:
+                    continue
+                seen.add(theme_id)
+                if self.theme_ok(ctx, (*at, key, k), theme_id):
                     self.rows["session_themes"].append((sid, p.id, theme_id, role, ctx.file, line))
         for city_id, organisations in s.participants.items():
             if self.member_ok(ctx, (*at, "participants", city_id), city_id, p):
@@ -282,7 +285,7 @@ class _Assembler:
     def member_ok(self, ctx: FileContext, loc: tuple[Any, ...], city_id: str, p: Partnership) -> bool:
         if city_id in p.cities:
             return True
-        hint = "" if ctx.full else did_you_mean(city_id, p.cities)
+        hint = ctx.hint(city_id, p.cities)
         ctx.error(loc, f"'{city_id}' is not a city of this partnership ({', '.join(p.cities)}){hint}")
         return False
 
@@ -291,7 +294,7 @@ class _Assembler:
         if owner == city_id:
             return True
         if owner is None:
-            hint = "" if ctx.full else did_you_mean(iid, [i for i, c in self.owner.items() if c == city_id])
+            hint = ctx.hint(iid, (i for i, c in self.owner.items() if c == city_id))
             ctx.error(loc, f"unknown initiative '{iid}'{hint}")
         else:
             ctx.error(loc, f"initiative '{iid}' belongs to {owner}, so {city_id} cannot present it")
@@ -309,7 +312,7 @@ class _Assembler:
         elif target in self.theme_keywords:
             initiative_id, theme_id = None, target
         else:
-            hint = "" if ctx.full else did_you_mean(target, [*self.owner, *self.theme_keywords])
+            hint = ctx.hint(target, chain(self.owner, self.theme_keywords))
             ctx.error((*loc, "in"), f"'{target}' is neither an initiative nor a theme{hint}")
             return
         self.rows["interests"].append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from loaders.issues import ROOT_PATH, Issue, Severity, format_path
 from loaders.limits import Limits
-from loaders.messages import error_message
+from loaders.messages import did_you_mean, error_message
 from loaders.models import FILE_MODELS, City, Initiative, Partnership, Session, Theme, ThemesFile
 from loaders.sources import SourceFile
 from loaders.yaml_tree import ParsedYaml, Path, YamlFileError, parse_yaml
@@ -53,15 +54,23 @@ class FileContext:
         """True once the file has as many issues as are listed: later ones are only counted."""
         return len(self.issues) >= self.limits.max_issues_per_file
 
+    def counted_only(self, n: int = 1) -> bool:
+        """Once the listing is full, count `n` more issues and say True: they are not listed."""
+        if not self.full:
+            return False
+        self.unlisted += n
+        return True
+
+    def hint(self, word: str, candidates: Iterable[str]) -> str:
+        """' (did you mean …?)', or '' once the listing is full: a hint scans every candidate."""
+        return "" if self.full else did_you_mean(word, candidates)
+
     def add(self, issue: Issue) -> None:
-        if self.full:
-            self.unlisted += 1
-        else:
+        if not self.counted_only():
             self.issues.append(issue)
 
     def report(self, severity: Severity, loc: tuple[Any, ...], message: str, always: bool = False) -> None:
-        if self.full and not always:
-            self.unlisted += 1
+        if not always and self.counted_only():
             return
         self.issues.append(Issue(self.file, self.line(loc), severity, format_path(_clean(loc)), message))
 
@@ -161,9 +170,7 @@ def _partial(
     for error in errors:
         if _clean(error["loc"]) in problem_paths:  # the YAML problem already explains it
             continue
-        if context.full:
-            context.unlisted += 1
-        else:
+        if not context.counted_only():
             context.error(error["loc"], error_message(error, model))
     for loc in [e["loc"] for e in errors] + [p.path for p in context.parsed.problems]:
         index = _item_index(loc, items_key)
@@ -197,8 +204,7 @@ def _validated(context: FileContext, model: type[BaseModel], data: Any, at: tupl
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        if context.full:
-            context.unlisted += exc.error_count()
+        if context.counted_only(exc.error_count()):
             return None
         for error in exc.errors(include_url=False):
             context.error((*at, *error["loc"]), error_message(error, model))
